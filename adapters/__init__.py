@@ -1,0 +1,1 @@
+"""Chat platform adapters: they translate platform events into commands and replies."""

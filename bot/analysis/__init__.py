@@ -1,0 +1,1 @@
+"""The engine: from an Article to a Briefing."""

@@ -1,0 +1,141 @@
+"""The `briefbot` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.errors import UserFacingError
+from bot.ingest import DEFAULT_MAX_BYTES, read_article
+from bot.models import Article, Briefing
+
+log = logging.getLogger(__name__)
+
+
+def _max_bytes() -> int:
+    raw = os.environ.get("BRIEFBOT_MAX_ARTICLE_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+def load_article(path: str, *, max_bytes: int) -> Article:
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return read_article(data, source="-", max_bytes=max_bytes)
+    file = Path(path)
+    if not file.is_file():
+        raise UserFacingError(f"No such file: {path}")
+    with file.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    return read_article(data, source=path, max_bytes=max_bytes)
+
+
+def briefing_json(briefing: Briefing) -> dict[str, object]:
+    return {
+        "source": briefing.source,
+        "language": briefing.language,
+        "title": briefing.title,
+        "date": briefing.date,
+        "summary": [s.model_dump() for s in briefing.summary],
+        "actors": [a.model_dump() for a in briefing.actors],
+        "positions": [p.model_dump() for p in briefing.positions],
+    }
+
+
+def _analysed(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Briefing | UserFacingError]]:
+    from bot.analysis.pipeline import analyse
+
+    for path in paths:
+        try:
+            yield path, analyse(load_article(path, max_bytes=max_bytes))
+        except UserFacingError as err:
+            yield path, err
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    failed = 0
+    for path, result in _analysed(args.paths, args.max_bytes):
+        if isinstance(result, UserFacingError):
+            failed += 1
+            print(f"briefbot: {path}: {result.reason}", file=sys.stderr)
+            if args.json:
+                print(json.dumps({"source": path, "error": result.reason}, ensure_ascii=False))
+            continue
+        if args.json:
+            print(json.dumps(briefing_json(result), ensure_ascii=False))
+        else:
+            from bot.render import print_briefing
+
+            print_briefing(result)
+    if failed:
+        return 2 if failed == len(args.paths) else 1
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    args.json = False
+    return cmd_analyse(args)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.analysis.pipeline import analyse
+    from bot.qa import answer_question
+
+    article = load_article(args.path, max_bytes=args.max_bytes)
+    briefing = analyse(article)
+    conversation: list[str] = []
+    for question in args.question:
+        answer = answer_question(briefing, article.text, question, history=conversation)
+        conversation.append(question)
+        if args.json:
+            print(json.dumps(answer.model_dump(), ensure_ascii=False))
+        else:
+            print(f"Q: {question}\nA: {answer.answer}\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description="Briefings of German and English news.")
+    parser.add_argument("--max-bytes", type=int, default=_max_bytes(), help="article size limit in bytes")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    brief = sub.add_parser("brief", help="print a readable briefing of an article")
+    brief.add_argument("paths", nargs="+", metavar="PATH", help="article file(s); - reads stdin")
+    brief.set_defaults(func=cmd_brief)
+
+    analyse = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles")
+    analyse.add_argument("--json", action="store_true", help="one JSON object per line and file")
+    analyse.add_argument("paths", nargs="+", metavar="PATH", help="article file(s); - reads stdin")
+    analyse.set_defaults(func=cmd_analyse)
+
+    ask = sub.add_parser("ask", help="answer questions about an article")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line and question")
+    ask.add_argument("path", metavar="PATH", help="article file; - reads stdin")
+    ask.add_argument("-q", "--question", action="append", required=True, help="a question (repeatable)")
+    ask.set_defaults(func=cmd_ask)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return int(args.func(args))
+    except UserFacingError as err:
+        print(f"briefbot: {err.reason}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Language layer: language id, tokens and sentences, tagging, lexicons."""
