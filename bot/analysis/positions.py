@@ -2,11 +2,11 @@
 
 Public interface used by the pipeline:
   find_positions(doc) -> list[RawPosition]
+Each language has its own extractor module (positions_de, positions_en).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.analysis.document import Document
@@ -19,13 +19,15 @@ Offsets = tuple[int, int]
 class RawPosition:
     kind: PositionKind
     content: Offsets
-    speaker: Offsets | None = None
+    speaker: Offsets | None = None  # the local mention of the holder: a name, a pronoun, a noun phrase
     cue: Offsets | None = None
 
 
-_QUOTE = re.compile(r"[\"„“”«»]([^\"„“”«»\n]{3,}?)[\"“”«»]")
-
-
 def find_positions(doc: Document) -> list[RawPosition]:
-    """Placeholder: quoted passages become direct positions without a speaker."""
-    return [RawPosition("direct", (m.start(1), m.end(1))) for m in _QUOTE.finditer(doc.text)]
+    if doc.language == "de":
+        from bot.analysis.positions_de import find_positions_de
+
+        return find_positions_de(doc)
+    from bot.analysis.positions_en import find_positions_en
+
+    return find_positions_en(doc)
