@@ -98,6 +98,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from adapters.runner import run
+    from bot.settings import load_settings
+
+    settings = load_settings(args.config)
+    if not args.verbose:
+        logging.getLogger().setLevel(settings.log_level)
+    return run(settings, slack_http=args.slack_http, port=args.port, console=args.command == "chat")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description="Briefings of German and English news.")
     parser.add_argument("--max-bytes", type=int, default=_max_bytes(), help="article size limit in bytes")
@@ -118,6 +128,20 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("path", metavar="PATH", help="article file; - reads stdin")
     ask.add_argument("-q", "--question", action="append", required=True, help="a question (repeatable)")
     ask.set_defaults(func=cmd_ask)
+
+    run = sub.add_parser(
+        "run", help="run the chat bot: Slack and/or Discord by configuration, else the console"
+    )
+    run.add_argument("--slack-http", action="store_true", help="serve the Slack Events API at /slack/events")
+    run.add_argument(
+        "--port", type=int, default=None, help="port for --slack-http (default from settings: 3000)"
+    )
+    chat = sub.add_parser("chat", help="talk to the bot in the terminal")
+    for runner in (run, chat):
+        runner.add_argument(
+            "--config", default=None, help="TOML settings file (default: $BRIEFBOT_CONFIG, ./briefbot.toml)"
+        )
+        runner.set_defaults(func=cmd_run, slack_http=False, port=None)
     return parser
 
 

@@ -1,0 +1,176 @@
+"""The discord.py client: slash commands, the message context menu and mentions in; replies out.
+
+Everything works without the privileged message-content intent: slash commands carry their text,
+context-menu targets and messages that mention the bot carry their content. Interactions are
+deferred at once (Discord wants an answer within 3 s) and followed up when the analysis is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import discord
+from discord import app_commands
+
+from adapters.base import Command, Reply
+from adapters.discord_render import NO_MENTIONS, escape, reply_messages, thread_name
+from bot.service import ChatService
+
+log = logging.getLogger(__name__)
+
+SOURCE = "Discord message"
+ATTACHMENT_TYPES = ("text/plain", "text/markdown")
+_MENTION = re.compile(r"<@!?(\d+)>")
+_THREAD_TYPES = (discord.ChannelType.public_thread, discord.ChannelType.private_thread)
+
+
+def _key(snowflake: int | None) -> str:
+    return f"discord:{snowflake}"
+
+
+def _where(channel: object, channel_id: int | None) -> tuple[str, str | None]:
+    """(channel key, conversation key) for a message or interaction in `channel`."""
+    kind = getattr(channel, "type", None)
+    if kind in _THREAD_TYPES:
+        return _key(getattr(channel, "parent_id", None) or channel_id), _key(channel_id)
+    if kind in (discord.ChannelType.private, discord.ChannelType.group):
+        return _key(channel_id), _key(channel_id)  # a DM is one conversation
+    return _key(channel_id), None
+
+
+def _can_open_threads(channel: object) -> bool:
+    return getattr(channel, "type", None) in (discord.ChannelType.text, discord.ChannelType.news)
+
+
+class BriefBotClient(discord.Client):
+    def __init__(
+        self,
+        service: ChatService,
+        *,
+        guild_ids: list[int] | None = None,
+        sync_commands: bool = True,
+        guild_ready_timeout: float = 2.0,
+    ) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = False  # privileged; not needed
+        super().__init__(
+            intents=intents, allowed_mentions=NO_MENTIONS, guild_ready_timeout=guild_ready_timeout
+        )
+        self.service = service
+        self.guild_ids = guild_ids or []
+        self.sync_commands = sync_commands
+        self.tree = app_commands.CommandTree(self)
+        self._add_commands()
+
+    def _add_commands(self) -> None:
+        @app_commands.command(
+            name="brief", description="Brief a news article: paste its text (or attach a file)"
+        )
+        @app_commands.describe(text="the article's text (links are not supported yet)", file="a .txt file")
+        async def brief(
+            interaction: discord.Interaction, text: str | None = None, file: discord.Attachment | None = None
+        ) -> None:
+            await interaction.response.defer(thinking=True)
+            body = text or ""
+            if file is not None:
+                body = await self._attachment_text(file) or body
+            await self._respond(interaction, body, intent="brief")
+
+        @app_commands.command(
+            name="ask", description="Ask about the article of this thread (or the channel's latest)"
+        )
+        @app_commands.describe(question="your question")
+        async def ask(interaction: discord.Interaction, question: str) -> None:
+            await interaction.response.defer(thinking=True)
+            await self._respond(interaction, question, intent="ask")
+
+        @app_commands.context_menu(name="Brief this message")
+        async def brief_message(interaction: discord.Interaction, message: discord.Message) -> None:
+            await interaction.response.defer(thinking=True)
+            body = message.content
+            for attachment in message.attachments:
+                body = await self._attachment_text(attachment) or body
+            await self._respond(interaction, body, intent="brief")
+
+        self.tree.add_command(brief)
+        self.tree.add_command(ask)
+        self.tree.add_command(brief_message)
+
+    async def setup_hook(self) -> None:
+        if not self.sync_commands:
+            return
+        if self.guild_ids:
+            for guild_id in self.guild_ids:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+        else:
+            await self.tree.sync()
+
+    async def _respond(self, interaction: discord.Interaction, text: str, *, intent: str) -> None:
+        channel, conversation = _where(interaction.channel, interaction.channel_id)
+        command = Command(
+            text=text,
+            channel=channel,
+            conversation=conversation,
+            intent="brief" if intent == "brief" else "ask",
+            user=str(interaction.user.id),
+            source=SOURCE,
+        )
+        for reply in await self.service.handle(command):
+            if reply.kind == "briefing" and _can_open_threads(interaction.channel):
+                opener = await interaction.followup.send(
+                    content=f"📰 {escape(reply.text)}", wait=True, allowed_mentions=NO_MENTIONS
+                )
+                await self._brief_in_thread(interaction.channel, opener, reply)  # type: ignore[arg-type]
+                continue
+            for message in reply_messages(reply):
+                await interaction.followup.send(wait=True, **message.kwargs())  # type: ignore[call-overload]
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or self.user is None:
+            return
+        is_dm = message.guild is None
+        if not is_dm and not any(user.id == self.user.id for user in message.mentions):
+            return
+        text = _MENTION.sub(lambda m: "" if int(m.group(1)) == self.user.id else m.group(0), message.content)  # type: ignore[union-attr]
+        for attachment in message.attachments:
+            text = await self._attachment_text(attachment) or text
+        channel, conversation = _where(message.channel, message.channel.id)
+        command = Command(
+            text=text.strip(),
+            channel=channel,
+            conversation=conversation,
+            user=str(message.author.id),
+            source=SOURCE,
+        )
+        for reply in await self.service.handle(command):
+            if reply.kind == "briefing" and _can_open_threads(message.channel):
+                await self._brief_in_thread(message.channel, message, reply)  # type: ignore[arg-type]
+                continue
+            for rendered in reply_messages(reply):
+                await message.channel.send(**rendered.kwargs())  # type: ignore[call-overload]
+
+    async def _brief_in_thread(
+        self, channel: discord.TextChannel, opener: discord.Message, reply: Reply
+    ) -> None:
+        """A thread started from `opener` (REST messages carry no guild, so ask the channel to open it)."""
+        thread = await channel.create_thread(name=thread_name(reply), message=opener)
+        if reply.topic:
+            self.service.attach(conversation=_key(thread.id), topic=reply.topic)
+        for rendered in reply_messages(reply):
+            await thread.send(**rendered.kwargs())  # type: ignore[call-overload]
+
+    async def _attachment_text(self, attachment: discord.Attachment) -> str | None:
+        content_type = (attachment.content_type or "").split(";")[0]
+        if content_type not in ATTACHMENT_TYPES and not attachment.filename.endswith((".txt", ".md")):
+            return None
+        if attachment.size > self.service.max_article_bytes:
+            return None
+        from bot.ingest import decode
+
+        return decode(await attachment.read())
+
+    async def on_error(self, event_method: str, /, *args: object, **kwargs: object) -> None:
+        log.exception("Discord event handler %s failed", event_method)

@@ -1,0 +1,124 @@
+"""The composition root for chat: settings -> service -> adapters, run until interrupted."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from typing import TextIO
+
+from adapters.base import ChatAdapter
+from bot.errors import UserFacingError
+from bot.service import ChatService
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def build_service(settings: Settings) -> ChatService:
+    return ChatService(
+        max_article_bytes=settings.max_article_bytes,
+        max_conversations=settings.max_conversations,
+        workers=settings.workers,
+    )
+
+
+def build_adapters(
+    settings: Settings, service: ChatService, *, slack_http: bool = False, port: int | None = None
+) -> list[ChatAdapter]:
+    """The adapters the configuration asks for; empty when no token is configured."""
+    adapters: list[ChatAdapter] = []
+    if slack_http and not settings.slack_enabled:
+        raise UserFacingError(
+            "--slack-http needs SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET) in the environment."
+        )
+    if settings.slack_enabled:
+        adapters.append(_slack(settings, service, http=slack_http or settings.slack_uses_http, port=port))
+    if settings.discord_enabled:
+        from adapters.discord_adapter import DiscordAdapter
+
+        assert settings.discord_token is not None
+        adapters.append(
+            DiscordAdapter(
+                service,
+                token=settings.discord_token.get_secret_value(),
+                api_url=settings.discord_api_url,
+                gateway_url=settings.discord_gateway_url,
+                guild_ids=settings.discord_guild_ids,
+                sync_commands=settings.discord_sync_commands,
+            )
+        )
+    return adapters
+
+
+def _slack(settings: Settings, service: ChatService, *, http: bool, port: int | None) -> ChatAdapter:
+    from adapters.slack_adapters import SlackHttpAdapter, SlackSocketModeAdapter
+
+    assert settings.slack_bot_token is not None
+    bot_token = settings.slack_bot_token.get_secret_value()
+    if http:
+        if settings.slack_signing_secret is None:
+            raise UserFacingError("The Slack Events API needs SLACK_SIGNING_SECRET in the environment.")
+        return SlackHttpAdapter(
+            service,
+            bot_token=bot_token,
+            signing_secret=settings.slack_signing_secret.get_secret_value(),
+            api_url=settings.slack_api_url,
+            host=settings.slack_http_host,
+            port=settings.slack_http_port if port is None else port,
+        )
+    if settings.slack_app_token is None:
+        raise UserFacingError(
+            "Slack Socket Mode needs SLACK_APP_TOKEN (an app-level token) in the environment."
+        )
+    return SlackSocketModeAdapter(
+        service,
+        bot_token=bot_token,
+        app_token=settings.slack_app_token.get_secret_value(),
+        api_url=settings.slack_api_url,
+        ping_interval=settings.slack_ping_interval,
+    )
+
+
+async def serve(adapters: list[ChatAdapter], stop: asyncio.Event | None = None) -> None:
+    """Start every adapter, wait for SIGINT/SIGTERM (or `stop`), then stop them all."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, stop.set)
+    started: list[ChatAdapter] = []
+    try:
+        for adapter in adapters:
+            await adapter.start()
+            started.append(adapter)
+            log.warning("%s adapter running", adapter.name)
+        await stop.wait()
+    finally:
+        for adapter in reversed(started):
+            with contextlib.suppress(Exception):
+                await adapter.stop()
+
+
+async def chat(service: ChatService, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    from adapters.console import ConsoleAdapter
+
+    await ConsoleAdapter(service, stdin=stdin or sys.stdin, stdout=stdout or sys.stdout).run()
+
+
+def run(
+    settings: Settings, *, slack_http: bool = False, port: int | None = None, console: bool = False
+) -> int:
+    """`briefbot run`: the configured adapters, or the console when no token is configured."""
+    service = build_service(settings)
+    try:
+        adapters = [] if console else build_adapters(settings, service, slack_http=slack_http, port=port)
+        if not adapters:
+            asyncio.run(chat(service))
+        else:
+            asyncio.run(serve(adapters))
+        return 0
+    finally:
+        service.close()

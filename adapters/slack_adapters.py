@@ -1,0 +1,103 @@
+"""Serving the Slack app: Socket Mode (app-level token) or the HTTP Events API (signing secret)."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+from adapters.base import ChatAdapter
+from adapters.slack_app import SlackBot
+from bot.service import ChatService
+from bot.settings import SLACK_API_URL
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+
+
+class SlackSocketModeAdapter(ChatAdapter):
+    """Connects out to Slack over a WebSocket; no public endpoint needed."""
+
+    name = "slack-socket-mode"
+
+    def __init__(
+        self,
+        service: ChatService,
+        *,
+        bot_token: str,
+        app_token: str,
+        api_url: str = SLACK_API_URL,
+        ping_interval: float = 10.0,
+    ) -> None:
+        super().__init__(service)
+        self.bot = SlackBot(service, bot_token=bot_token, api_url=api_url)
+        self._app_token = app_token
+        self.ping_interval = ping_interval
+        self._handler: AsyncSocketModeHandler | None = None
+
+    async def start(self) -> None:
+        # created here: the Socket Mode client opens an aiohttp session, which needs the running loop
+        self._handler = AsyncSocketModeHandler(
+            self.bot.app, self._app_token, ping_interval=self.ping_interval
+        )
+        await self._handler.connect_async()  # type: ignore[no-untyped-call]
+        log.info("Slack Socket Mode connected")
+
+    async def stop(self) -> None:
+        if self._handler is not None:
+            handler, self._handler = self._handler, None
+            await handler.close_async()  # type: ignore[no-untyped-call]
+
+
+class SlackHttpAdapter(ChatAdapter):
+    """Serves the Events API, interactivity and slash commands at /slack/events (and /healthz)."""
+
+    name = "slack-http"
+
+    def __init__(
+        self,
+        service: ChatService,
+        *,
+        bot_token: str,
+        signing_secret: str,
+        api_url: str = SLACK_API_URL,
+        host: str = "0.0.0.0",
+        port: int = 3000,
+    ) -> None:
+        super().__init__(service)
+        self.bot = SlackBot(service, bot_token=bot_token, signing_secret=signing_secret, api_url=api_url)
+        self.host = host
+        self.port = port
+        self._runner: web.AppRunner | None = None
+
+    def web_app(self) -> web.Application:
+        app = web.Application(client_max_size=2 * 1024 * 1024)
+        app.router.add_post(EVENTS_PATH, self._events)
+        app.router.add_get("/healthz", self._health)
+        return app
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.web_app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        addresses = self._runner.addresses
+        if addresses:
+            self.port = int(addresses[0][1])  # the real one when port 0 was asked for
+        log.info("Slack Events API listening on %s:%d%s", self.host, self.port, EVENTS_PATH)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            runner, self._runner = self._runner, None
+            await runner.cleanup()
+
+    async def _events(self, request: web.Request) -> web.Response:
+        bolt_request = await to_bolt_request(request)
+        bolt_response = await self.bot.app.async_dispatch(bolt_request)
+        return await to_aiohttp_response(bolt_response)
+
+    async def _health(self, request: web.Request) -> web.Response:
+        return web.Response(text="ok")

@@ -1,0 +1,220 @@
+"""The use cases chat adapters call: brief an article, answer questions in its thread, help.
+
+Adapters translate platform events into `Command`s and render the `Reply`s; everything they have in
+common lives here. Analysis and question answering are CPU work: they run in a worker thread, never
+on the event loop, so Slack acks and Discord heartbeats keep flowing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from bot.chat import Command, Reply
+from bot.chat_text import decide
+from bot.errors import UserFacingError
+from bot.ingest import DEFAULT_MAX_BYTES, read_article
+from bot.models import Answer, Article, Briefing
+
+log = logging.getLogger(__name__)
+
+Analyse = Callable[[Article], Briefing]
+AnswerQuestion = Callable[..., Answer]
+T = TypeVar("T")
+
+HELP_TEXT = (
+    "I brief German and English news articles and answer questions about them.\n"
+    "• Paste an article's text (or use “Brief this message”): I reply in a thread with a briefing: "
+    "summary, actors with their roles, and their positions with the quoted evidence.\n"
+    "• Ask in that thread (mention me): I answer about that article and follow the conversation. "
+    "Outside a thread I answer about the channel's most recent article and say which one.\n"
+    "• Commands: `brief <article text>`, `ask <question>`, `help`."
+)
+FALLBACK_TEXT = (
+    "Sorry, I did not understand that. Paste a news article (German or English) and I will brief it, "
+    "or ask a question about an article in its thread. Say `help` to see what I can do."
+)
+LINK_TEXT = (
+    "Links are not supported yet: I cannot fetch articles from the web. "
+    "Please paste the article's text instead."
+)
+NO_ARTICLE_TEXT = "There is no article here yet to ask about. Paste one and I will brief it first."
+EMPTY_BRIEF_TEXT = "There is no text to brief. Paste the article's text after the command."
+EMPTY_QUESTION_TEXT = "What would you like to know? Write your question after the command."
+MAX_EVIDENCE = 3
+MAX_EVIDENCE_CHARS = 400
+
+
+@dataclass
+class Topic:
+    """An article that was briefed, and where."""
+
+    id: str
+    article: Article
+    briefing: Briefing
+    channel: str
+
+
+@dataclass
+class Thread:
+    """A conversation about one topic: the questions asked so far resolve follow-ups."""
+
+    topic: Topic
+    history: list[str] = field(default_factory=list)
+
+
+class _Bounded(OrderedDict[str, T]):
+    """A dict that forgets its least recently used entries beyond `limit`."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def put(self, key: str, value: T) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+    def use(self, key: str | None) -> T | None:
+        if key is None or key not in self:
+            return None
+        self.move_to_end(key)
+        return self[key]
+
+
+class ChatService:
+    def __init__(
+        self,
+        *,
+        analyse: Analyse | None = None,
+        answer_question: AnswerQuestion | None = None,
+        max_article_bytes: int = DEFAULT_MAX_BYTES,
+        max_conversations: int = 500,
+        workers: int = 1,
+    ) -> None:
+        self._analyse = analyse
+        self._answer = answer_question
+        self.max_article_bytes = max_article_bytes
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefbot-work")
+        self._threads: _Bounded[Thread] = _Bounded(max_conversations)
+        self._latest: _Bounded[Topic] = _Bounded(max_conversations)
+        self._topics: _Bounded[Topic] = _Bounded(max_conversations)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    async def handle(self, command: Command) -> list[Reply]:
+        """Answer one command. Never raises: problems become an error reply safe to show."""
+        try:
+            return await self._dispatch(command)
+        except UserFacingError as err:
+            return [Reply(kind="error", text=err.reason)]
+        except Exception:
+            error_id = secrets.token_hex(4)
+            log.exception("command failed (error id %s, channel %s)", error_id, command.channel)
+            return [
+                Reply(kind="error", text=f"Sorry, something went wrong on my side (error id {error_id}).")
+            ]
+
+    def attach(self, *, conversation: str, topic: str) -> bool:
+        """Let a thread the adapter opened after replying follow the topic of that reply."""
+        found = self._topics.use(topic)
+        if found is not None:
+            self._threads.put(conversation, Thread(topic=found))
+        return found is not None
+
+    def knows(self, conversation: str | None) -> bool:
+        return conversation is not None and conversation in self._threads
+
+    def help(self) -> Reply:
+        return Reply(kind="help", text=HELP_TEXT)
+
+    async def _dispatch(self, command: Command) -> list[Reply]:
+        thread = self._threads.use(command.conversation)
+        decision, body = decide(command.text, command.intent, in_article_thread=thread is not None)
+        log.debug("channel %s: %s (%d chars)", command.channel, decision, len(body))
+        if decision == "help":
+            return [self.help()]
+        if decision == "link":
+            return [Reply(kind="notice", text=LINK_TEXT)]
+        if decision == "fallback":
+            return [Reply(kind="notice", text=FALLBACK_TEXT)]
+        if decision == "brief":
+            return [await self._brief(command, body)]
+        return [await self._ask(command, body, thread)]
+
+    async def _brief(self, command: Command, text: str) -> Reply:
+        if not text.strip():
+            return Reply(kind="notice", text=EMPTY_BRIEF_TEXT)
+        source = command.source or "chat message"
+        article, briefing = await self._run(self._read_and_analyse, text, source)
+        topic = Topic(id=secrets.token_hex(6), article=article, briefing=briefing, channel=command.channel)
+        self._topics.put(topic.id, topic)
+        self._latest.put(command.channel, topic)
+        if command.conversation is not None:
+            self._threads.put(command.conversation, Thread(topic=topic))
+        heading = briefing.title or "the article"
+        return Reply(kind="briefing", text=f"Briefing: {heading}", briefing=briefing, topic=topic.id)
+
+    async def _ask(self, command: Command, question: str, thread: Thread | None) -> Reply:
+        if not question.strip():
+            return Reply(kind="notice", text=EMPTY_QUESTION_TEXT)
+        about = None
+        if thread is None:
+            latest = self._latest.use(command.channel)
+            if latest is None:
+                return Reply(kind="notice", text=NO_ARTICLE_TEXT)
+            thread = Thread(topic=latest)
+            about = latest.briefing.title or latest.article.source
+            if command.conversation is not None:
+                self._threads.put(command.conversation, thread)
+        topic = thread.topic
+        history = list(thread.history)
+        answer = await self._run(
+            self._answerer(), topic.briefing, topic.article.text, question, history=history
+        )
+        thread.history.append(question)
+        text = answer.answer if about is None else f"About “{about}”: {answer.answer}"
+        evidence = [_clip(topic.article.text[c.start : c.end]) for c in answer.citations[:MAX_EVIDENCE]]
+        return Reply(
+            kind="answer",
+            text=text,
+            answer=answer,
+            evidence=[e for e in evidence if e],
+            topic=topic.id,
+            about=about,
+        )
+
+    def _read_and_analyse(self, text: str, source: str) -> tuple[Article, Briefing]:
+        article = read_article(text.encode("utf-8"), source=source, max_bytes=self.max_article_bytes)
+        return article, self._analyser()(article)
+
+    async def _run(self, func: Callable[..., T], *args: object, **kwargs: object) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: func(*args, **kwargs))
+
+    def _analyser(self) -> Analyse:
+        if self._analyse is None:
+            from bot.analysis.pipeline import analyse
+
+            self._analyse = analyse
+        return self._analyse
+
+    def _answerer(self) -> AnswerQuestion:
+        if self._answer is None:
+            from bot.qa import answer_question
+
+            self._answer = answer_question
+        return self._answer
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_EVIDENCE_CHARS else text[: MAX_EVIDENCE_CHARS - 1].rstrip() + "…"

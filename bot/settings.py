@@ -1,0 +1,100 @@
+"""Settings: a TOML file, overridden by BRIEFBOT_-prefixed environment variables; tokens from the environment.
+
+Every key is documented in config/briefbot.example.toml. Secrets are SecretStr: they print as '**********'.
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from bot.ingest import DEFAULT_MAX_BYTES
+
+DEFAULT_CONFIG_FILE = Path("briefbot.toml")
+SLACK_API_URL = "https://slack.com/api/"
+DISCORD_API_URL = "https://discord.com/api/v10"
+DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+
+_config_file: ContextVar[Path | None] = ContextVar("briefbot_config_file", default=None)
+
+
+def _token(name: str) -> SecretStr | None:
+    return Field(default=None, validation_alias=AliasChoices(name))  # type: ignore[no-any-return]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True)
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    max_article_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    max_conversations: int = Field(default=500, gt=0)
+    workers: int = Field(default=1, ge=1, le=16)
+
+    slack_bot_token: SecretStr | None = _token("SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = _token("SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = _token("SLACK_SIGNING_SECRET")
+    slack_api_url: str = SLACK_API_URL
+    slack_mode: Literal["auto", "socket", "http"] = "auto"
+    slack_http_host: str = "0.0.0.0"
+    slack_http_port: int = Field(default=3000, ge=0, le=65535)
+    slack_ping_interval: float = Field(default=10.0, gt=0)
+
+    discord_token: SecretStr | None = _token("DISCORD_TOKEN")
+    discord_api_url: str = DISCORD_API_URL
+    discord_gateway_url: str = DISCORD_GATEWAY_URL
+    discord_guild_ids: list[int] = Field(default_factory=list)
+    discord_sync_commands: bool = True
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=_config_file.get())
+        return init_settings, env_settings, toml
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None
+
+    @property
+    def slack_uses_http(self) -> bool:
+        if self.slack_mode == "auto":
+            return self.slack_app_token is None
+        return self.slack_mode == "http"
+
+    @property
+    def discord_enabled(self) -> bool:
+        return self.discord_token is not None
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: object) -> Settings:
+    """Settings from `config_file` (else $BRIEFBOT_CONFIG, else ./briefbot.toml) and the environment."""
+    path = Path(config_file) if config_file else None
+    if path is None and os.environ.get("BRIEFBOT_CONFIG"):
+        path = Path(os.environ["BRIEFBOT_CONFIG"])
+    if path is None and DEFAULT_CONFIG_FILE.is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None and not path.is_file():
+        from bot.errors import UserFacingError
+
+        raise UserFacingError(f"No such configuration file: {path}")
+    token = _config_file.set(path)
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    finally:
+        _config_file.reset(token)
