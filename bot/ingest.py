@@ -74,7 +74,7 @@ def article_from_text(text: str, *, source: str = "", url: str | None = None) ->
         body_start = marker.end()
     text_start = body_start
     title, body_start = _title(text, body_start)
-    language = detect_language(text[body_start:])
+    language = detect_language(text[text_start:])
     if language is None:
         raise UserFacingError(
             "The article does not seem to be in German or English; only those two languages are supported."

@@ -1,14 +1,45 @@
-"""Positions in de articles (placeholder: quoted passages without a speaker)."""
+"""Positions in German articles: quotations, reported speech, intentions and decisions.
+
+Rules over HanTa's STTS tags, in one pass over the sentences and a second over the quotations:
+  positions_de_verbs    speech verb frames (sagte, dass ... / „…“, sagte X / wie X mitteilte)
+  positions_de_markers  source markers (laut X, X zufolge, nach Angaben X, ..., so X)
+  positions_de_flow     quotations without a frame, Konjunktiv I continuations
+  positions_de_nested   speech quoted inside a quotation (attributed to the inner speaker)
+"""
 
 from __future__ import annotations
 
-import re
+import logging
 
 from bot.analysis.document import Document
 from bot.analysis.positions import RawPosition
+from bot.analysis.positions_de_context import Context
+from bot.analysis.positions_de_flow import attribute_quotes, continue_reported
+from bot.analysis.positions_de_markers import marker_frames
+from bot.analysis.positions_de_nested import nested_speech
+from bot.analysis.positions_de_verbs import verb_frames
 
-_QUOTE = re.compile(r"[\"„“”«»]([^\"„“”«»\n]{3,}?)[\"“”«»]")
+log = logging.getLogger(__name__)
 
 
 def find_positions_de(doc: Document) -> list[RawPosition]:
-    return [RawPosition("direct", (m.start(1), m.end(1))) for m in _QUOTE.finditer(doc.text)]
+    ctx = Context.build(doc)
+    for sent in doc.sentences:
+        verb_frames(ctx, sent)
+        marker_frames(ctx, sent)
+    attribute_quotes(ctx)
+    continue_reported(ctx)
+    positions = _dedupe([f.raw for f in ctx.found]) + nested_speech(ctx)
+    log.debug("%d German positions", len(positions))
+    return positions
+
+
+def _dedupe(positions: list[RawPosition]) -> list[RawPosition]:
+    """Sort by content; drop a position whose content repeats or lies inside another one's."""
+    positions.sort(key=lambda p: (p.content[0], -p.content[1]))
+    out: list[RawPosition] = []
+    for p in positions:
+        if out and out[-1].content[0] <= p.content[0] and p.content[1] <= out[-1].content[1]:
+            continue
+        out.append(p)
+    return out

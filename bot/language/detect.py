@@ -12,6 +12,7 @@ import re
 from bot.models import Language
 
 _WORD = re.compile(r"[^\W\d_]+")
+_GERMAN_LETTERS = re.compile("[äöüÄÖÜß]")
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset(
@@ -48,8 +49,12 @@ def detect_language(text: str, *, sample_chars: int = 20_000) -> Language | None
             if word in words:
                 counts[key] += 1
     de, en, other = counts["de"], counts["en"], counts["other"]
-    best: Language = "de" if de >= en else "en"
     hits = max(de, en)
-    if hits == 0 or other > 1.5 * hits:
+    if other > 1.5 * hits:
         return None
-    return best
+    if hits == 0:
+        # no function words at all (a table, a list of names): guess from the letters, if any
+        if not _WORD.search(text[:sample_chars]):
+            return None
+        return "de" if _GERMAN_LETTERS.search(text[:sample_chars]) else "en"
+    return "de" if de >= en else "en"

@@ -1,0 +1,180 @@
+"""Clause structure for the German speech frames: the main verb, clause segments, and the cue
+verb of a clause (with its separated particle or governed participle)."""
+
+from __future__ import annotations
+
+from bot.analysis.positions_de_context import SUBORDINATE_TAGS, Context
+from bot.analysis.positions_de_lexicon import (
+    FINITE_TAGS,
+    NONFINITE_TAGS,
+    decision_verbs,
+    intention_verbs,
+    speech_verbs,
+    verb_key,
+)
+from bot.language.tokens import Token
+
+Cue = tuple[str, int, int]  # verb key, first and last+1 token of the cue
+AUXILIARIES = frozenset({"haben", "sein", "werden"})
+_PARTICLE_WORDS = frozenset({"bekannt", "klar", "deutlich", "fest", "hin", "vor", "zu", "ab"})
+_OPINION_NOUNS = frozenset(
+    {"Meinung", "Ansicht", "Auffassung", "Überzeugung", "Einschätzung", "These", "Standpunkt", "Position"}
+)
+_CONFIDENCE_WORDS = frozenset({"überzeugt", "zuversichtlich", "sicher", "optimistisch", "besorgt"})
+_CLAUSE_FINAL_PARTICLES = frozenset({"zu", "an", "vor", "ab", "aus", "auf", "ein", "mit", "hin", "fest"})
+_OPINION_VERBS = frozenset({"zeigen", "halten", "vertreten"})
+_SEGMENT_BREAKS = frozenset({",", ":", ";", "–", "—", "-", "(", ")"})
+_RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren"})
+_NOMINAL_TAGS = frozenset({"NN", "NE", "NNA", "ADJ(A)", "CARD", "FM", "PIAT", "XY", "TRUNC"})
+_PARTICLE_REACH = 30  # tokens between a finite verb and its separated particle
+
+
+def subordinate(tok: Token) -> bool:
+    return tok.tag in SUBORDINATE_TAGS and (tok.tag != "KOKOM" or tok.lower == "wie")
+
+
+def opens_clause(toks: list[Token], j: int) -> bool:
+    """Token j starts a subordinate clause: a conjunction, a relative pronoun, "wie", or an article
+    form after a comma that the tagger missed as a relative pronoun (", der sich ... äußerte")."""
+    tok = toks[j]
+    if subordinate(tok):
+        return True
+    return (
+        tok.tag == "ART"
+        and tok.lower in _RELATIVE_FORMS
+        and j > 0
+        and toks[j - 1].text == ","
+        and j + 1 < len(toks)
+        and toks[j + 1].tag not in _NOMINAL_TAGS
+    )
+
+
+def main_verb(ctx: Context, lo: int, hi: int) -> int:
+    """The finite verb of the main clause: the first one outside subordinate clauses, brackets and
+    quotations (its prefield may hold appositions and relative clauses)."""
+    toks = ctx.toks
+    in_subordinate: bool | None = None
+    j = lo
+    while j < hi:
+        tok = toks[j]
+        if ctx.in_quote(j):
+            j += 1
+            continue
+        if tok.text == "(":
+            close = next((m for m in range(j + 1, min(hi, j + 20)) if toks[m].text == ")"), -1)
+            j = close + 1 if close > 0 else j + 1
+            continue
+        if tok.text in _SEGMENT_BREAKS:
+            in_subordinate = None
+        else:
+            if in_subordinate is None:
+                in_subordinate = opens_clause(toks, j) or (
+                    tok.tag in {"APPR", "APPRART"}
+                    and j + 1 < hi
+                    and toks[j + 1].tag in {"PRELS", "PRELAT", "PWS"}
+                )
+            if not in_subordinate and (tok.tag in FINITE_TAGS or _infinitive_for_finite(toks, j, hi)):
+                return j
+        j += 1
+    return -1
+
+
+def _infinitive_for_finite(toks: list[Token], j: int, hi: int) -> bool:
+    """A speech verb the tagger read as an infinitive in second position: "Die Kanadier sagen, ..."."""
+    tok = toks[j]
+    return (
+        tok.tag == "VV(INF)"
+        and tok.lemma.lower() in speech_verbs()
+        and j + 1 < hi
+        and toks[j + 1].text in {",", ":"}
+        and j > 0
+        and toks[j - 1].tag not in {"PTKZU", "VM(FIN)", "VA(FIN)", "VM(INF)"}
+    )
+
+
+def segment_start(ctx: Context, lo: int, k: int) -> int:
+    """First token of the clause segment holding finite verb k (a subordinator if it starts one)."""
+    toks = ctx.toks
+    j = k
+    while j > lo:
+        prev = toks[j - 1]
+        qi = ctx.quote_of[j - 1]
+        if qi >= 0:
+            q = ctx.quotes[qi]
+            if q.sentence_like or q.first < lo:
+                return j
+            j = q.first  # a quoted name inside the clause: die „Süddeutsche Zeitung“
+            continue
+        if prev.text in _SEGMENT_BREAKS:
+            return j
+        if subordinate(prev):
+            return j - 1
+        j -= 1
+    return lo
+
+
+def cue_of(ctx: Context, k: int, clause_hi: int, hi: int) -> Cue | None:
+    """The speech, intention or decision verb of the clause of finite verb k, with a particle or
+    a participle it governs ("teilte ... mit", "hat ... angekündigt", "ist der Meinung")."""
+    toks = ctx.toks
+    particle = -1
+    nonfinite: list[int] = []
+    while clause_hi > k + 1 and toks[clause_hi - 1].text in {".", "!", "?"}:
+        clause_hi -= 1  # the sentence's final stop is no part of the clause
+    for j in range(k + 1, clause_hi):
+        tok = toks[j]
+        if (
+            tok.tag == "PTKVZ"
+            or (
+                tok.tag == "ADJ(D)"
+                and tok.lower in _PARTICLE_WORDS
+                and (j == clause_hi - 1 or toks[j + 1].tag in NONFINITE_TAGS)  # "will ... bekannt geben"
+            )
+            or (j == clause_hi - 1 and tok.lower in _CLAUSE_FINAL_PARTICLES and tok.tag in {"ADV", "APPR"})
+        ):  # (a particle at the clause end the tagger missed: "sicherte ihr Unterstützung zu/ADV")
+            particle = j
+        elif (tok.tag in NONFINITE_TAGS or tok.tag == "VV(FIN)") and not ctx.in_quote(j):
+            nonfinite.append(j)  # (VV(FIN): a participle the tagger took for a finite verb)
+    if particle < 0 and not nonfinite:
+        far = _far_verb_part(ctx, clause_hi, min(hi, k + _PARTICLE_REACH))
+        if far >= 0 and toks[far].tag == "PTKVZ":
+            particle = far
+        elif far >= 0:
+            nonfinite.append(far)
+    verb = toks[k]
+    candidates: list[tuple[str, int]] = []  # (verb key, last token of the cue)
+    for n in nonfinite:
+        lemma = toks[n].lemma.lower()
+        if particle >= 0 and not lemma.startswith(toks[particle].lower):
+            candidates.append((verb_key(lemma, toks[particle].lower), max(n, particle)))
+        candidates.append((lemma, n))
+    if particle >= 0:
+        candidates.append((verb_key(verb.lemma, toks[particle].lower), particle))
+    if particle < 0 or nonfinite or toks[particle].tag != "PTKVZ":
+        candidates.append((verb.lemma.lower(), k))  # "fand ... statt" is not "finden"
+    for key, last in candidates:
+        if key in speech_verbs() or key in intention_verbs() or key in decision_verbs():
+            return key, k, last + 1
+        if key in AUXILIARIES or key in _OPINION_VERBS:
+            for j in range(k + 1, clause_hi):
+                tok = toks[j]
+                if (
+                    tok.text in _OPINION_NOUNS
+                    or (tok.lower in _CONFIDENCE_WORDS and j == clause_hi - 1)
+                    or (key == "halten" and tok.lower == "für")
+                ):
+                    return "meinen", k, j + 1  # "ist der Meinung", "zeigte sich überzeugt", "hält es für"
+    return None
+
+
+def _far_verb_part(ctx: Context, start: int, stop: int) -> int:
+    """A separated particle or a participle past commas inside the clause: "schlägt ... Verkehr,
+    Bau und X vor, ...", "hatte der Investor, Larry Silverstein, zugesagt, ..."."""
+    toks = ctx.toks
+    for j in range(start, stop):
+        tok = toks[j]
+        if tok.tag in FINITE_TAGS or tok.tag in {"KOUS", "PRELS"} or tok.text in {":", ";"}:
+            return -1
+        if tok.tag in {"PTKVZ", "VV(PP)"} and (j + 1 >= stop or toks[j + 1].text in {",", ":", "."}):
+            return j
+    return -1

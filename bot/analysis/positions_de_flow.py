@@ -1,0 +1,133 @@
+"""Positions that depend on the sentences around them.
+
+Quotations without a frame of their own take the speaker introduced before them (a colon
+introduction, or the last speaker nearby). Sentences in Konjunktiv I with no cue continue the
+reported speech before them ("Er sagte, ... . Die Lage sei ernst."): they go to its speaker.
+"""
+
+from __future__ import annotations
+
+from bot.analysis.positions_de_clauses import main_verb
+from bot.analysis.positions_de_context import Context, Found
+from bot.analysis.positions_de_frames import name_like
+from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_konjunktiv1, is_konjunktiv2
+from bot.analysis.positions_de_phrases import np_end, subject_after, subject_before
+from bot.language.tokens import Token
+
+_MAX_GAP = 3  # sentences between a speaker's position and a continuation
+_QUESTION_WORDS = frozenset({"ob", "wer", "was", "warum", "wie", "wann", "wo", "weshalb"})
+
+
+def attribute_quotes(ctx: Context) -> None:
+    toks = ctx.toks
+    for q in ctx.quotes:
+        if ctx.overlaps(q.start, q.end):
+            continue
+        fragment = q.words >= 5 and toks[q.first + 1].text[:1].islower()
+        if not (q.sentence_like or fragment) or name_like(ctx, q.first, q.last):
+            continue  # names, titles and scare quotes
+        sent = toks[q.first].sentence
+        speaker = None
+        if q.first > 0 and toks[q.first - 1].text == ":":
+            speaker = _colon_speaker(ctx, q.first - 1)
+        cue = None
+        after = q.last + 1
+        if (
+            speaker is None
+            and after + 1 < len(toks)
+            and toks[after].text == ","
+            and toks[after + 1].tag in FINITE_TAGS
+        ):
+            speaker = subject_after(toks, after + 1, ctx.doc.sentences[toks[after + 1].sentence].last + 1)
+            cue = (after + 1, after + 2) if speaker is not None else None  # „…“, strich Romney heraus
+        if speaker is None:
+            anchor = _anchor(ctx, sent, q.start)
+            speaker = anchor.speaker_tokens if anchor is not None else None
+        ctx.add("direct", (q.start, q.end), sent, speaker, cue, is_quote=True)
+
+
+def _colon_speaker(ctx: Context, colon: int) -> tuple[int, int] | None:
+    """Speaker of the clause before a colon: 'Er meldete sich mit den Worten:', 'Ein Beamter der
+    Polizei:'. A clause in Konjunktiv is itself reported: the quotation goes to that speaker."""
+    toks = ctx.toks
+    sent = ctx.doc.sentences[toks[colon].sentence]
+    lo = sent.first
+    verb = main_verb(ctx, lo, colon)
+    if verb >= 0:
+        if is_konjunktiv1(toks[verb]):
+            return None
+        if verb + 1 < colon and toks[verb + 1].lower in {"er", "sie", "ich", "wir"}:
+            return (verb + 1, verb + 2)  # "Das Angebot lehnt er ab: „…“"
+        return subject_before(toks, lo, verb) or subject_after(toks, verb, colon)
+    start = next((j for j in range(lo, colon) if toks[j].tag in {"ART", "PPOSAT", "NN", "NE", "PDAT"}), -1)
+    if start < 0:
+        return None
+    end = np_end(toks, start, colon)
+    return (start, end) if end is not None else None
+
+
+def _anchor(ctx: Context, sent: int, before: int) -> Found | None:
+    """The latest position with a speaker that ends before offset `before`, at most _MAX_GAP back."""
+    best: Found | None = None
+    for f in ctx.near(sent - _MAX_GAP, sent):
+        if f.speaker_tokens is None or f.raw.content[1] > before or f.sentence < sent - _MAX_GAP:
+            continue
+        if best is None or f.raw.content[1] > best.raw.content[1]:
+            best = f
+    return best
+
+
+def continue_reported(ctx: Context) -> None:
+    toks = ctx.toks
+    covered: set[int] = set()
+    for f in ctx.found:
+        first = ctx.doc.token_at(f.raw.content[0])
+        last = ctx.doc.token_at(max(f.raw.content[0], f.raw.content[1] - 1))
+        if first is not None and last is not None:
+            covered.update(range(first.sentence, last.sentence + 1))
+    for sent in ctx.doc.sentences:
+        if sent.index in covered or len(sent.tokens) < 4:
+            continue
+        if toks[sent.first].lower in _QUESTION_WORDS or toks[sent.last].text == "?":
+            continue
+        verbs = [t for t in sent.tokens if t.tag in FINITE_TAGS and not ctx.in_quote(t.index)]
+        if not verbs:
+            continue
+        hearsay = _hearsay(sent.tokens)
+        mood1 = hearsay == 2 or any(is_konjunktiv1(t) for t in verbs)
+        if not mood1 and not hearsay and not any(is_konjunktiv2(t) for t in verbs):
+            continue
+        anchor = _anchor(ctx, sent.index, sent.start)
+        if anchor is not None and _paragraphs_between(ctx, anchor.raw.content[1], sent.start) > 1:
+            anchor = None
+        content = ctx.content(sent.first, sent.last + 1)
+        if content is None:
+            continue
+        if anchor is None or (not mood1 and anchor.sentence < sent.index - 1):
+            continue
+        if (
+            anchor.sentence == sent.index - 1
+            and anchor.raw.cue is None
+            and not anchor.is_quote
+            and not anchor.silent
+            and "\n" not in ctx.doc.text[anchor.raw.content[1] : content[0]]
+        ):
+            anchor.raw.content = (anchor.raw.content[0], content[1])  # one passage of reported speech
+            anchor.sentence = sent.index
+            ctx.index(anchor)
+        else:
+            ctx.add("indirect", content, sent.index, anchor.speaker_tokens, None)
+        covered.add(sent.index)
+
+
+def _hearsay(tokens: list[Token]) -> int:
+    """2: "soll ... getan haben" (reported hearsay); 1: "soll/sollen" (reported plan or hearsay); 0."""
+    modal = next((t for t in tokens if t.tag == "VM(FIN)" and t.lower in {"soll", "sollen"}), None)
+    if modal is None:
+        return 0
+    tail = [t for t in tokens[modal.index - tokens[0].index :] if t.tag in {"VA(INF)", "VA(PP)"}]
+    return 2 if tail and tail[-1].lower in {"haben", "sein"} else 1
+
+
+def _paragraphs_between(ctx: Context, start: int, end: int) -> int:
+    return ctx.doc.text.count("\n\n", start, end)

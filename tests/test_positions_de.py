@@ -1,0 +1,240 @@
+"""The German position extractor on sentences written for these tests, one construction each."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.document import build_document
+from bot.analysis.positions import RawPosition
+from bot.analysis.positions_de import find_positions_de
+from bot.analysis.positions_de_lexicon import is_konjunktiv1
+from bot.language.tokens import Token
+from bot.models import Article
+
+
+def positions(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, content, speaker) for each position found in the text."""
+    doc = build_document(Article(text=text, language="de"))
+    found: list[RawPosition] = find_positions_de(doc)
+    return [
+        (p.kind, text[p.content[0] : p.content[1]], text[p.speaker[0] : p.speaker[1]] if p.speaker else None)
+        for p in found
+    ]
+
+
+def only(text: str) -> tuple[str, str, str | None]:
+    found = positions(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_direct_quote_after_a_colon() -> None:
+    kind, content, speaker = only("Die Bürgermeisterin Anna Berger sagte: „Wir bauen die Brücke neu.“")
+    assert (kind, content, speaker) == (
+        "direct",
+        "„Wir bauen die Brücke neu.“",
+        "Die Bürgermeisterin Anna Berger",
+    )
+
+
+def test_direct_quote_with_the_speaker_after_it() -> None:
+    kind, content, speaker = only("„Die Lage ist ernst“, sagte der Sprecher der Feuerwehr.")
+    assert kind == "direct"
+    assert content == "„Die Lage ist ernst“"
+    assert speaker == "der Sprecher der Feuerwehr"
+
+
+def test_quote_over_several_sentences_is_one_position() -> None:
+    text = "Der Trainer erklärte: „Wir haben gut gespielt. Das Tor kam zu spät. Nächste Woche gewinnen wir.“"
+    kind, content, speaker = only(text)
+    assert kind == "direct"
+    assert content.startswith("„Wir haben") and content.endswith("wir.“")
+    assert speaker == "Der Trainer"
+
+
+def test_quote_in_two_pieces_keeps_the_speaker() -> None:
+    text = "„Wir sind bereit“, sagte Ministerin Klara Voss. „Die Verhandlungen beginnen morgen.“"
+    found = positions(text)
+    assert [speaker for _, _, speaker in found] == ["Ministerin Klara Voss", "Ministerin Klara Voss"]
+
+
+def test_indirect_speech_with_dass() -> None:
+    kind, content, speaker = only("Der Minister sagte am Montag, dass die Steuern nicht steigen würden.")
+    assert kind == "indirect"
+    assert content == "dass die Steuern nicht steigen würden"
+    assert speaker == "Der Minister"
+
+
+def test_indirect_speech_in_konjunktiv_without_dass() -> None:
+    kind, content, speaker = only("Die Polizei erklärte, der Fahrer sei zu schnell gewesen.")
+    assert (kind, content, speaker) == ("indirect", "der Fahrer sei zu schnell gewesen", "Die Polizei")
+
+
+def test_speaker_after_the_verb() -> None:
+    _, content, speaker = only("Am Dienstag teilte das Unternehmen mit, es habe 200 Stellen abgebaut.")
+    assert content == "es habe 200 Stellen abgebaut"
+    assert speaker == "das Unternehmen"
+
+
+def test_perfect_tense_cue() -> None:
+    _, content, speaker = only("Der Präsident hatte betont, dass er nicht zurücktreten werde.")
+    assert content == "dass er nicht zurücktreten werde"
+    assert speaker == "Der Präsident"
+
+
+def test_pronoun_speaker_is_the_pronoun() -> None:
+    found = positions("Die Ärztin kam um neun Uhr. Sie sagte, der Patient habe Glück gehabt.")
+    assert found == [("indirect", "der Patient habe Glück gehabt", "Sie")]
+
+
+def test_apposition_belongs_to_the_speaker() -> None:
+    _, _, speaker = only("Ein Sprecher der Stadt, Paul Krämer, sagte, die Straße bleibe gesperrt.")
+    assert speaker == "Ein Sprecher der Stadt, Paul Krämer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Laut der Feuerwehr brannte das Lager vollständig aus.", "der Feuerwehr"),
+        ("Dem Wetterdienst zufolge wird es am Wochenende kälter.", "Dem Wetterdienst"),
+        ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "der Polizei"),
+        ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Polizeiangaben"),
+        ("Seiner Meinung nach ist der Plan zu teuer.", "Seiner Meinung"),
+    ],
+)
+def test_source_markers(text: str, speaker: str) -> None:
+    kind, content, found_speaker = only(text)
+    assert kind == "indirect"
+    assert content == text.rstrip(".")
+    assert found_speaker == speaker
+
+
+def test_so_after_the_content() -> None:
+    _, content, speaker = only("Die Preise würden im Herbst sinken, so der Verband der Händler.")
+    assert content.startswith("Die Preise würden im Herbst sinken")
+    assert speaker == "der Verband der Händler"
+
+
+def test_wie_clause() -> None:
+    _, content, speaker = only("Wie die Bahn mitteilte, fallen am Freitag alle Züge aus.")
+    assert content == "fallen am Freitag alle Züge aus"
+    assert speaker == "die Bahn"
+
+
+def test_heisst_es() -> None:
+    _, content, speaker = only("In der Mitteilung der Stadt heißt es, die Schule werde im Mai eröffnet.")
+    assert content == "die Schule werde im Mai eröffnet"
+    assert speaker == "der Mitteilung der Stadt"
+
+
+def test_dies_refers_to_the_sentence_before() -> None:
+    text = "Das Werk in Bochum wird geschlossen. Dies bestätigte ein Sprecher des Konzerns."
+    _, content, speaker = only(text)
+    assert content.startswith("Das Werk in Bochum wird geschlossen")
+    assert speaker == "ein Sprecher des Konzerns"
+
+
+def test_konjunktiv_continuation_goes_to_the_last_speaker() -> None:
+    text = (
+        "Die Gewerkschaft kündigte an, sie werde am Montag streiken. "
+        "Die Arbeitgeber hätten kein Angebot vorgelegt. "
+        "Die Forderungen seien angemessen."
+    )
+    found = positions(text)
+    assert [speaker for _, _, speaker in found] == ["Die Gewerkschaft", "Die Gewerkschaft"]
+    assert found[1][1] == "Die Arbeitgeber hätten kein Angebot vorgelegt. Die Forderungen seien angemessen"
+
+
+def test_indicative_narrative_is_no_continuation() -> None:
+    text = "Der Bürgermeister sagte, die Brücke sei sicher. Am Abend regnete es stark."
+    assert [content for _, content, _ in positions(text)] == ["die Brücke sei sicher"]
+
+
+def test_intention() -> None:
+    kind, content, speaker = only("Frankreich hat nicht vor, seine Soldaten aus dem Land abzuziehen.")
+    assert kind == "intention"
+    assert speaker == "Frankreich"
+    assert "abzuziehen" in content
+
+
+def test_modal_intention() -> None:
+    kind, _, speaker = only("Die Regierung will die Renten im nächsten Jahr erhöhen.")
+    assert (kind, speaker) == ("intention", "Die Regierung")
+
+
+def test_decision_with_a_complement() -> None:
+    kind, content, speaker = only("Das Parlament hat entschieden, die Truppen sollen das Land verlassen.")
+    assert (kind, speaker) == ("decision", "Das Parlament")
+    assert content == "die Truppen sollen das Land verlassen"
+
+
+def test_reported_stance_without_complement() -> None:
+    kind, content, speaker = only("Die Polizei sprach von einem tragischen Unfall.")
+    assert (kind, speaker) == ("reported", "Die Polizei")
+    assert content == "Die Polizei sprach von einem tragischen Unfall"
+
+
+def test_quoted_word_as_direct_quote() -> None:
+    kind, content, speaker = only("Der Senator nannte den Bericht eine „Zeitungsente“.")
+    assert (kind, content, speaker) == ("direct", "„Zeitungsente“", "Der Senator")
+
+
+def test_nested_quote_inside_reported_speech_is_not_separate() -> None:
+    found = positions("Der Kanzler sagte, das Gesetz sei „ein großer Erfolg“ für alle.")
+    assert len(found) == 1
+    assert found[0][1] == "das Gesetz sei „ein großer Erfolg“ für alle"
+
+
+def test_speech_quoted_inside_a_quotation_goes_to_the_inner_speaker() -> None:
+    text = "Die Forscherin erklärte: „Wenn Minister Lukas Brandt sagt, alles sei sicher, dann irrt er sich.“"
+    found = positions(text)
+    assert ("indirect", "alles sei sicher", "Minister Lukas Brandt") in found
+    assert found[0][2] == "Die Forscherin"
+
+
+def test_titles_in_quotes_are_no_quotations() -> None:
+    assert positions("Die „Süddeutsche Zeitung“ erscheint seit 1945 in München.") == []
+    assert positions("Der Film „Die Reise nach Rom“ lief im Kino.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Zug kommt um acht Uhr an.",
+        "Es gibt keine neuen Informationen.",
+        "Die Konferenz findet im Mai statt.",
+        "Das Museum befindet sich in der Altstadt.",
+    ],
+)
+def test_light_verbs_are_no_cues(text: str) -> None:
+    assert positions(text) == []
+
+
+def test_passive_decision_has_no_holder_and_is_skipped() -> None:
+    assert positions("Der Bau einer neuen Halle ist geplant.") == []
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "tag", "expected"),
+    [
+        ("sei", "sein", "VA(FIN)", True),
+        ("seien", "sein", "VA(FIN)", True),
+        ("habe", "haben", "VA(FIN)", True),
+        ("könne", "können", "VM(FIN)", True),
+        ("werde", "werden", "VA(FIN)", True),
+        ("handele", "handeln", "VV(FIN)", True),
+        ("gebe", "angeben", "VV(FIN)", True),
+        ("hat", "haben", "VA(FIN)", False),
+        ("haben", "haben", "VA(FIN)", False),
+        ("sagte", "sagen", "VV(FIN)", False),
+        ("wurde", "werden", "VA(FIN)", False),
+        ("Rede", "Rede", "NN", False),
+    ],
+)
+def test_konjunktiv1_rule(form: str, lemma: str, tag: str, expected: bool) -> None:
+    assert is_konjunktiv1(Token(form, 0, len(form), tag=tag, lemma=lemma)) is expected
+
+
+def test_empty_and_odd_documents_do_not_crash() -> None:
+    for text in ["„", "“ sagte er: ", "Laut", "nach", ": „ “ „", "Er sagte,", "so", "\n\n„Hallo“\n\n"]:
+        positions(text)
