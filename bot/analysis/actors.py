@@ -4,36 +4,92 @@ Public interface used by the pipeline:
   find_actors(doc) -> ActorIndex
   ActorIndex.resolve(doc, start, end) -> actor id for a speaker span (or None)
   ActorIndex.to_models() -> list[Actor]
+
+Recognition: gazetteers and name runs (actors_scan, actors_names), descriptive phrases
+(actors_phrases), roles (actors_roles), context rules (actors_mentions), merging into actors
+(actors_build, actors_orgs). Speaker spans are resolved through mentions, pronouns (coref), role nouns
+(actors_roleref) and other descriptions (actors_describe). Data: bot/language/data/actor_*.
 """
 
 from __future__ import annotations
 
+import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from bot.analysis.actors_build import ActorRecord, Registry, alias_lookup, decide_listing, merge_persons
+from bot.analysis.actors_context import is_subject
+from bot.analysis.actors_describe import resolve_description
+from bot.analysis.actors_lexicon import ActorLexicon, actor_lexicon
+from bot.analysis.actors_mentions import collect_mentions
+from bot.analysis.actors_orgs import link_acronyms, merge_others
+from bot.analysis.actors_scan import Mention
+from bot.analysis.coref import Ref, is_pronoun, resolve_pronoun
 from bot.analysis.document import Document
+from bot.language.tokens import Token
 from bot.models import Actor, ActorKind, Span
 
+__all__ = ["ActorIndex", "ActorRecord", "find_actors"]
 
-@dataclass
-class ActorRecord:
-    id: str
-    name: str
-    kind: ActorKind
-    english_name: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
+log = logging.getLogger(__name__)
+_PUNCT = frozenset(",.;:!?\"'„“”«»[]-–—")
 
 
 @dataclass
 class ActorIndex:
-    actors: list[ActorRecord] = field(default_factory=list)
+    lex: ActorLexicon
+    registry: Registry | None = None
+    refs: list[Ref] = field(default_factory=list)
+    _order: list[ActorRecord] = field(default_factory=list)
+    _next_id: int = 1
+
+    @property
+    def actors(self) -> list[ActorRecord]:
+        """The listed actors, in order of first mention."""
+        return [rec for rec in self._order if rec.listed]
+
+    def records(self) -> list[ActorRecord]:
+        return list(self._order)
 
     def resolve(self, doc: Document, start: int, end: int) -> str | None:
-        for actor in self.actors:
-            if any(s < end and start < e for s, e in actor.mentions):
-                return actor.id
-        return None
+        """The actor a speaker span refers to (name, pronoun or description), or None."""
+        tokens = [t for t in _tokens_in(doc, start, end) if t.text not in _PUNCT]
+        if not tokens:
+            return None
+        sent = tokens[0].sentence
+        rec: ActorRecord | None
+        if len(tokens) == 1 and is_pronoun(tokens[0].text, doc.language):
+            rec = resolve_pronoun(self.refs, doc, tokens[0].start, tokens[0].text)
+        else:
+            rec = resolve_description(self, tokens, sent)
+        if rec is None:
+            return None
+        self._promote(rec)
+        if not any(s < end and start < e for s, e in rec.mentions) and len(tokens) <= 8:
+            rec.mentions.append((tokens[0].start, tokens[-1].end))
+        return rec.id
+
+    def create(self, kind: ActorKind, key: str, name: str, span: tuple[int, int], sent: int) -> ActorRecord:
+        """A new actor for a descriptive holder found by resolve ("one of Carson's advisers")."""
+        assert self.registry is not None
+        rec = self.registry.records.get(key)
+        if rec is None:
+            rec = ActorRecord(id="", name=name, kind=kind, key=key, first_sentence=sent, listed=False)
+            self.registry.records[key] = rec
+            self._order.append(rec)
+        if span not in rec.mentions:
+            rec.mentions.append(span)
+            self._add_ref(Ref(span[0], span[1], sent, rec, False))
+        return rec
+
+    def _promote(self, rec: ActorRecord) -> None:
+        rec.listed = True
+        if not rec.id:
+            rec.id = f"a{self._next_id}"
+            self._next_id += 1
+
+    def _add_ref(self, ref: Ref) -> None:
+        self.refs.insert(bisect_left(self.refs, ref.start, key=lambda r: r.start), ref)
 
     def to_models(self) -> list[Actor]:
         return [
@@ -42,7 +98,7 @@ class ActorIndex:
                 name=a.name,
                 kind=a.kind,
                 english_name=a.english_name,
-                aliases=a.aliases,
+                aliases=[x for x in a.aliases if x != a.name],
                 roles=a.roles,
                 mentions=[Span(start=s, end=e) for s, e in sorted(set(a.mentions))],
             )
@@ -50,24 +106,72 @@ class ActorIndex:
         ]
 
 
+def _tokens_in(doc: Document, start: int, end: int) -> list[Token]:
+    first = doc.token_at(start)
+    if first is None:
+        return []
+    out = []
+    for tok in doc.tokens[first.index :]:
+        if tok.start >= end:
+            break
+        out.append(tok)
+    return out
+
+
 def find_actors(doc: Document) -> ActorIndex:
-    """Placeholder: runs of proper-noun tokens become person actors."""
-    index = ActorIndex()
-    by_name: dict[str, ActorRecord] = {}
-    for sentence in doc.sentences:
-        run: list[int] = []
-        for tok in [*sentence.tokens, None]:
-            if tok is not None and tok.tag in {"NE", "NP0"}:
-                run.append(tok.index)
-                continue
-            if run:
-                first, last = doc.tokens[run[0]], doc.tokens[run[-1]]
-                name = doc.text[first.start : last.end]
-                rec = by_name.get(name)
-                if rec is None:
-                    rec = ActorRecord(id=f"a{len(by_name) + 1}", name=name, kind="person")
-                    by_name[name] = rec
-                    index.actors.append(rec)
-                rec.mentions.append((first.start, last.end))
-                run = []
+    lex = actor_lexicon(doc.language)
+    index = ActorIndex(lex)
+    reg = Registry(doc, lex)
+    index.registry = reg
+    mentions = collect_mentions(doc, lex)
+    mentions = merge_persons(reg, mentions)
+    mentions = _surname_mentions(doc, reg, mentions)
+    merge_others(reg, mentions)
+    link_acronyms(reg)
+    decide_listing(reg, mentions)
+    unique: dict[int, ActorRecord] = {}
+    for rec in reg.records.values():
+        unique.setdefault(id(rec), rec)
+    ordered = sorted(unique.values(), key=lambda r: min(r.mentions) if r.mentions else (1 << 30, 0))
+    index._order = ordered
+    for rec in ordered:
+        if rec.listed:
+            index._promote(rec)
+    by_key = reg.records
+    refs = [Ref(m.start, m.end, m.sent, by_key[m.actor], m.subject) for m in mentions if m.actor in by_key]
+    refs.sort(key=lambda r: r.start)
+    index.refs = refs
+    log.debug("actors: %d listed of %d candidates", len(index.actors), len(ordered))
     return index
+
+
+def _surname_mentions(doc: Document, reg: Registry, mentions: list[Mention]) -> list[Mention]:
+    """Known surnames outside name runs ("Maas sagte", "Johnsons Partei") are mentions too."""
+    if not reg.surnames:
+        return mentions
+    covered: set[int] = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    extra: list[Mention] = []
+    nonactor = {w for w, (cls, _) in reg.lex.name_words.items() if cls == "nonactor"}
+    for sentence in doc.sentences:
+        sent = sentence.tokens
+        for k, tok in enumerate(sent):
+            if not tok.text[:1].isupper() or tok.start in covered:
+                continue
+            if (
+                tok.text in nonactor
+                and k > 0
+                and sent[k - 1].tag in {"APPR", "APPRART", "PRP", "CRD", "CARD"}
+            ):
+                continue
+            rec = alias_lookup(reg, tok.text, sentence.index)
+            if rec is None:
+                continue
+            m = Mention(sentence.index, k, k, tok.start, tok.end, "person", rec.key, name=tok.text)
+            m.subject = is_subject(sent, k, k, reg.lex)
+            reg.attach(rec, m)
+            extra.append(m)
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end))
