@@ -9,10 +9,14 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.errors import UserFacingError
 from bot.ingest import DEFAULT_MAX_BYTES, read_article
 from bot.models import Article, Briefing
+
+if TYPE_CHECKING:
+    from bot.llm import LlmEngine
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +50,40 @@ def briefing_json(briefing: Briefing) -> dict[str, object]:
     }
 
 
-def _analysed(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Briefing | UserFacingError]]:
+ENGINES = ("offline", "llm")
+
+
+def _engine_name(value: str) -> str:
+    name = value.strip().lower() or "offline"
+    if name not in ENGINES:
+        raise argparse.ArgumentTypeError(f"unknown engine {value!r} (choose from {', '.join(ENGINES)})")
+    return name
+
+
+def _llm_engine() -> LlmEngine:
+    """The LLM engine from the settings (TOML file and BRIEFBOT_LLM_* environment variables)."""
+    from bot.llm import engine_from_settings
+    from bot.settings import load_settings
+
+    return engine_from_settings(load_settings())
+
+
+def _analysed(
+    paths: list[str], max_bytes: int, engine: str = "offline"
+) -> Iterator[tuple[str, Briefing | UserFacingError]]:
     from bot.analysis.pipeline import analyse
 
+    briefer = _llm_engine().analyse if engine == "llm" else analyse
     for path in paths:
         try:
-            yield path, analyse(load_article(path, max_bytes=max_bytes))
+            yield path, briefer(load_article(path, max_bytes=max_bytes))
         except UserFacingError as err:
             yield path, err
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     failed = 0
-    for path, result in _analysed(args.paths, args.max_bytes):
+    for path, result in _analysed(args.paths, args.max_bytes, args.engine):
         if isinstance(result, UserFacingError):
             failed += 1
             print(f"briefbot: {path}: {result.reason}", file=sys.stderr)
@@ -87,9 +112,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     article = load_article(args.path, max_bytes=args.max_bytes)
     briefing = analyse(article)
+    answerer = _llm_engine().answer if args.engine == "llm" else answer_question
     conversation: list[str] = []
     for question in args.question:
-        answer = answer_question(briefing, article.text, question, history=conversation)
+        answer = answerer(briefing, article.text, question, history=conversation)
         conversation.append(question)
         if args.json:
             print(json.dumps(answer.model_dump(), ensure_ascii=False))
@@ -112,6 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description="Briefings of German and English news.")
     parser.add_argument("--max-bytes", type=int, default=_max_bytes(), help="article size limit in bytes")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument(
+        "--engine",
+        type=_engine_name,
+        default=os.environ.get("BRIEFBOT_ENGINE", "offline"),
+        metavar="{offline,llm}",
+        help="offline (default; $BRIEFBOT_ENGINE) or llm: summaries and answers from the configured "
+        "OpenAI-compatible model, checked against the article, falling back to offline",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     brief = sub.add_parser("brief", help="print a readable briefing of an article")

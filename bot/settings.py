@@ -55,6 +55,24 @@ class Settings(BaseSettings):
     discord_guild_ids: list[int] = Field(default_factory=list)
     discord_sync_commands: bool = True
 
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(default=30.0, gt=0)
+    llm_max_tokens: int = Field(default=700, ge=64)
+    llm_daily_budget: int = Field(default=200, ge=0)
+
+    database_url: str = ""  # BRIEFBOT_DATABASE_URL; empty: a SQLite file in data_dir
+    data_dir: str = ""  # where briefbot.db goes; empty: the working directory
+    allow_private_urls: bool = False
+    fetch_max_bytes: int = Field(default=5_000_000, gt=0)
+    fetch_timeout: float = Field(default=15.0, gt=0)
+    feed_poll_minutes: float = Field(default=15.0, gt=0)
+    feed_pause_hours: float = Field(default=24.0, gt=0)
+    timezone: str = "Europe/Berlin"
+    admin_users: list[str] = Field(default_factory=list)
+    scheduler: bool = True
+
     @classmethod
     def settings_customise_sources(
         cls,
