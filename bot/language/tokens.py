@@ -7,6 +7,7 @@ general-purpose tokenizers, and enough for news prose in German and English.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.language.lexicons import abbreviations
@@ -33,19 +34,72 @@ _CLOSING = frozenset("\"'“”»«’)]")
 _OPENING_QUOTES = frozenset("\"„“«»‚‘'")
 
 
-@dataclass(slots=True)
+Lemmatiser = Callable[[str, int], str]  # (word, tag id) -> lemma
+
+
 class Token:
-    text: str
-    start: int
-    end: int
-    index: int = 0  # position in the document's token list
-    sentence: int = 0
-    tag: str = ""
-    lemma: str = ""
+    """A token with its offsets. The tagger may leave the lemma pending: it is computed on first use."""
+
+    __slots__ = ("_lemma", "_lemmatiser", "_tag_id", "end", "index", "sentence", "start", "tag", "text")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        index: int = 0,
+        sentence: int = 0,
+        tag: str = "",
+        lemma: str = "",
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.index = index  # position in the document's token list
+        self.sentence = sentence
+        self.tag = tag
+        self._lemma = lemma
+        self._lemmatiser: Lemmatiser | None = None
+        self._tag_id = 0
+
+    @property
+    def lemma(self) -> str:
+        lemmatiser = self._lemmatiser
+        if lemmatiser is not None:
+            self._lemmatiser = None
+            self._lemma = lemmatiser(self.text, self._tag_id)
+        return self._lemma
+
+    @lemma.setter
+    def lemma(self, value: str) -> None:
+        self._lemmatiser = None
+        self._lemma = value
+
+    def defer_lemma(self, lemmatiser: Lemmatiser, tag_id: int) -> None:
+        """Compute the lemma with lemmatiser(text, tag_id) when it is first read."""
+        self._lemmatiser = lemmatiser
+        self._tag_id = tag_id
 
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+    def _fields(self) -> tuple[str, int, int, int, int, str, str]:
+        return (self.text, self.start, self.end, self.index, self.sentence, self.tag, self.lemma)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        text, start, end, index, sentence, tag, lemma = self._fields()
+        return (
+            f"Token(text={text!r}, start={start!r}, end={end!r}, index={index!r}, "
+            f"sentence={sentence!r}, tag={tag!r}, lemma={lemma!r})"
+        )
 
 
 @dataclass(slots=True)
