@@ -17,6 +17,7 @@ def analyse(article: Article) -> Briefing:
     for raw in raw_positions:
         actor_id = actors.resolve(doc, *raw.speaker) if raw.speaker else None
         start, end = raw.content
+        first_token = doc.token_at(start)
         positions.append(
             Position(
                 actor=actor_id,
@@ -25,7 +26,7 @@ def analyse(article: Article) -> Briefing:
                 content=Span(start=start, end=end),
                 speaker=Span(start=raw.speaker[0], end=raw.speaker[1]) if raw.speaker else None,
                 cue=Span(start=raw.cue[0], end=raw.cue[1]) if raw.cue else None,
-                sentence=(doc.token_at(start).sentence if doc.token_at(start) else 0),  # type: ignore[union-attr]
+                sentence=first_token.sentence if first_token else 0,
             )
         )
     summary = summarise(doc, actors=actors, positions=raw_positions)
