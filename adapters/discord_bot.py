@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Literal
 
 import discord
 from discord import app_commands
@@ -96,6 +97,63 @@ class BriefBotClient(discord.Client):
         self.tree.add_command(brief)
         self.tree.add_command(ask)
         self.tree.add_command(brief_message)
+        self._add_news_commands()
+
+    def _add_news_commands(self) -> None:
+        @app_commands.command(
+            name="feeds", description="Subscribe this channel to a news feed, unsubscribe, list"
+        )
+        @app_commands.describe(
+            action="add, remove or list",
+            url="the RSS or Atom feed's URL",
+            keywords="only items with one of these words (comma-separated)",
+            actors="only items with one of these actors (comma-separated)",
+        )
+        async def feeds(
+            interaction: discord.Interaction,
+            action: Literal["add", "remove", "list"],
+            url: str | None = None,
+            keywords: str | None = None,
+            actors: str | None = None,
+        ) -> None:
+            text = f"feeds {action} {url or ''}".strip()
+            text += f" keywords: {keywords}" if keywords else ""
+            text += f" actors: {actors}" if actors else ""
+            await self._manage(interaction, text)
+
+        @app_commands.command(
+            name="schedule", description="Set, show or clear this channel's digest schedule"
+        )
+        @app_commands.describe(
+            action="set, show or clear", when="e.g. daily 08:00 Europe/Berlin, weekdays 07:30"
+        )
+        async def schedule(
+            interaction: discord.Interaction, action: Literal["set", "show", "clear"], when: str | None = None
+        ) -> None:
+            await self._manage(interaction, f"schedule {action} {when or ''}".strip())
+
+        @app_commands.command(name="digest", description="Post this channel's news digest now")
+        async def digest(interaction: discord.Interaction) -> None:
+            await self._manage(interaction, "digest now")
+
+        self.tree.add_command(feeds)
+        self.tree.add_command(schedule)
+        self.tree.add_command(digest)
+
+    async def _manage(self, interaction: discord.Interaction, text: str) -> None:
+        await interaction.response.defer(thinking=True)
+        channel, _ = _where(interaction.channel, interaction.channel_id)
+        permissions = getattr(interaction, "permissions", None)
+        command = Command(
+            text=text,
+            channel=channel,
+            user=str(interaction.user.id),
+            source=SOURCE,
+            user_is_admin=bool(permissions is not None and permissions.manage_guild),
+        )
+        for reply in await self.service.handle(command):
+            for message in reply_messages(reply):
+                await interaction.followup.send(wait=True, **message.kwargs())  # type: ignore[call-overload]
 
     async def setup_hook(self) -> None:
         if not self.sync_commands:
@@ -138,12 +196,14 @@ class BriefBotClient(discord.Client):
         for attachment in message.attachments:
             text = await self._attachment_text(attachment) or text
         channel, conversation = _where(message.channel, message.channel.id)
+        permissions = getattr(message.author, "guild_permissions", None)
         command = Command(
             text=text.strip(),
             channel=channel,
             conversation=conversation,
             user=str(message.author.id),
             source=SOURCE,
+            user_is_admin=bool(permissions is not None and permissions.manage_guild),
         )
         for reply in await self.service.handle(command):
             if reply.kind == "briefing" and _can_open_threads(message.channel):

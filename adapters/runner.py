@@ -7,22 +7,52 @@ import contextlib
 import logging
 import signal
 import sys
-from typing import TextIO
+from collections.abc import Awaitable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from adapters.base import ChatAdapter
 from bot.errors import UserFacingError
 from bot.service import ChatService
 from bot.settings import Settings
 
+if TYPE_CHECKING:
+    from bot.digest_run import Sinks
+
 log = logging.getLogger(__name__)
 
 
-def build_service(settings: Settings) -> ChatService:
+def build_service(settings: Settings, *, sinks: Sinks | None = None) -> ChatService:
+    """The service with its news desk (links, feeds, schedules, digests) posting through `sinks`."""
+    from adapters.sinks import build_sinks
+    from bot.service_news import NewsDesk
+
+    news = NewsDesk.from_settings(settings, sinks=sinks or build_sinks(settings))
     return ChatService(
         max_article_bytes=settings.max_article_bytes,
         max_conversations=settings.max_conversations,
         workers=settings.workers,
+        news=news,
     )
+
+
+def store_exists(settings: Settings) -> bool:
+    """Whether a database is configured or already there (else the store opens on first use)."""
+    from bot.store import DATABASE_FILE
+
+    folder = Path(settings.data_dir) if settings.data_dir else Path.cwd()
+    return bool(settings.database_url) or (folder / DATABASE_FILE).is_file()
+
+
+async def _with_news(service: ChatService, settings: Settings, main: Awaitable[None]) -> None:
+    """Run `main` with the news desk opened first (when there is a store) and closed after."""
+    try:
+        if service.news is not None and store_exists(settings):
+            await service.news.open()
+        await main
+    finally:
+        if service.news is not None:
+            await service.news.close()
 
 
 def build_adapters(
@@ -115,10 +145,8 @@ def run(
     service = build_service(settings)
     try:
         adapters = [] if console else build_adapters(settings, service, slack_http=slack_http, port=port)
-        if not adapters:
-            asyncio.run(chat(service))
-        else:
-            asyncio.run(serve(adapters))
+        main = chat(service) if not adapters else serve(adapters)
+        asyncio.run(_with_news(service, settings, main))
         return 0
     finally:
         service.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.base import Command, Reply, SeenIds
 from adapters.slack_render import escape, plain_from_slack, reply_messages
-from bot.chat_text import split_command_word
+from bot.chat_text import parse_manage, split_command_word
 from bot.service import ChatService
 from bot.settings import SLACK_API_URL
 
@@ -31,6 +32,7 @@ SLASH_COMMAND = "/brief"
 SHORTCUT_CALLBACK_ID = "brief_message"
 SOURCE = "Slack message"
 WORKING_TEXT = "Briefing the article…"
+ADMIN_CACHE_SECONDS = 600
 
 
 def _channel_key(channel: str) -> str:
@@ -64,6 +66,7 @@ class SlackBot:
             request_verification_enabled=bool(signing_secret),
         )
         self._seen = SeenIds()
+        self._admins: dict[str, tuple[bool, float]] = {}  # user -> (workspace admin?, checked at)
         self.app.middleware(self._drop_retried_events)
         self.app.event("app_mention")(self._on_mention)
         self.app.event("message")(self._on_message)
@@ -123,6 +126,16 @@ class SlackBot:
         await ack()
         channel = command["channel_id"]
         user = command.get("user_id", "")
+        if parse_manage(body) is not None:
+            manage = Command(
+                text=body,
+                channel=_channel_key(channel),
+                intent="brief",
+                user=user,
+                user_is_admin=await self._is_admin(client, user, body),
+            )
+            await self._post(client, channel, None, await self.service.handle(manage))
+            return
         if intent == "ask":
             replies = await self.service.handle(
                 Command(text=body, channel=_channel_key(channel), intent="ask", user=user)
@@ -174,8 +187,27 @@ class SlackBot:
             conversation=_thread_key(channel, thread_ts),
             user=user,
             source=SOURCE,
+            user_is_admin=await self._is_admin(client, user, text),
         )
         await self._post(client, channel, thread_ts, await self.service.handle(command))
+
+    async def _is_admin(self, client: AsyncWebClient, user: str, text: str) -> bool:
+        """Whether the user is a workspace admin or owner; asked (users.info) only for changing commands."""
+        manage = parse_manage(text)
+        if manage is None or not manage.changes_something or not user:
+            return False
+        known = self._admins.get(user)
+        if known is not None and time.monotonic() - known[1] < ADMIN_CACHE_SECONDS:
+            return known[0]
+        try:
+            info = (await client.users_info(user=user)).get("user") or {}
+        except SlackApiError as err:
+            data = err.response.data
+            log.warning("users.info failed: %s", data.get("error") if isinstance(data, dict) else data)
+            return False
+        admin = bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
+        self._admins[user] = (admin, time.monotonic())
+        return admin
 
     async def _post(
         self,

@@ -27,6 +27,7 @@ class Command(Frozen):
     intent: Intent = "auto"
     user: str = ""
     source: str = ""
+    user_is_admin: bool = False  # the platform says so: Slack workspace admin, Discord "Manage Server"
 
 
 class Reply(Frozen):

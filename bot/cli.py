@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli_news import add_news_commands
 from bot.errors import UserFacingError
 from bot.ingest import DEFAULT_MAX_BYTES, read_article
 from bot.models import Article, Briefing
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--config", default=None, help="TOML settings file (default: $BRIEFBOT_CONFIG, ./briefbot.toml)"
         )
         runner.set_defaults(func=cmd_run, slack_http=False, port=None)
+    add_news_commands(sub)
     return parser
 
 

@@ -14,13 +14,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.chat import Command, Reply
-from bot.chat_text import decide
+from bot.chat_text import decide, first_url, parse_manage
 from bot.errors import UserFacingError
 from bot.ingest import DEFAULT_MAX_BYTES, read_article
 from bot.models import Answer, Article, Briefing
+
+if TYPE_CHECKING:
+    from bot.service_news import NewsDesk
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +37,11 @@ HELP_TEXT = (
     "summary, actors with their roles, and their positions with the quoted evidence.\n"
     "• Ask in that thread (mention me): I answer about that article and follow the conversation. "
     "Outside a thread I answer about the channel's most recent article and say which one.\n"
-    "• Commands: `brief <article text>`, `ask <question>`, `help`."
+    "• Commands: `brief <article text>`, `ask <question>`, `help`.\n"
+    "• Links: send a link and I fetch the article and brief it.\n"
+    "• Feeds: `feeds add URL [keywords: a, b] [actors: Name]`, `feeds remove URL`, `feeds list`.\n"
+    "• Digests: `schedule set daily 08:00 Europe/Berlin` (or `weekdays 07:30`, or cron), "
+    "`schedule show`, `schedule clear`, `digest now`."
 )
 FALLBACK_TEXT = (
     "Sorry, I did not understand that. Paste a news article (German or English) and I will brief it, "
@@ -44,6 +51,7 @@ LINK_TEXT = (
     "Links are not supported yet: I cannot fetch articles from the web. "
     "Please paste the article's text instead."
 )
+NO_NEWS_TEXT = "Feeds, schedules and digests are not set up for this bot."
 NO_ARTICLE_TEXT = "There is no article here yet to ask about. Paste one and I will brief it first."
 EMPTY_BRIEF_TEXT = "There is no text to brief. Paste the article's text after the command."
 EMPTY_QUESTION_TEXT = "What would you like to know? Write your question after the command."
@@ -98,7 +106,9 @@ class ChatService:
         max_article_bytes: int = DEFAULT_MAX_BYTES,
         max_conversations: int = 500,
         workers: int = 1,
+        news: NewsDesk | None = None,
     ) -> None:
+        self.news = news
         self._analyse = analyse
         self._answer = answer_question
         self.max_article_bytes = max_article_bytes
@@ -143,7 +153,9 @@ class ChatService:
         if decision == "help":
             return [self.help()]
         if decision == "link":
-            return [Reply(kind="notice", text=LINK_TEXT)]
+            return [await self._brief_link(command, body)]
+        if decision == "manage":
+            return [await self._manage(command, body)]
         if decision == "fallback":
             return [Reply(kind="notice", text=FALLBACK_TEXT)]
         if decision == "brief":
@@ -155,6 +167,9 @@ class ChatService:
             return Reply(kind="notice", text=EMPTY_BRIEF_TEXT)
         source = command.source or "chat message"
         article, briefing = await self._run(self._read_and_analyse, text, source)
+        return self._briefed(command, article, briefing)
+
+    def _briefed(self, command: Command, article: Article, briefing: Briefing) -> Reply:
         topic = Topic(id=secrets.token_hex(6), article=article, briefing=briefing, channel=command.channel)
         self._topics.put(topic.id, topic)
         self._latest.put(command.channel, topic)
@@ -163,10 +178,30 @@ class ChatService:
         heading = briefing.title or "the article"
         return Reply(kind="briefing", text=f"Briefing: {heading}", briefing=briefing, topic=topic.id)
 
+    async def _brief_link(self, command: Command, text: str) -> Reply:
+        url = first_url(text)
+        if self.news is None or url is None:
+            return Reply(kind="notice", text=LINK_TEXT)
+        article, briefing = await self.news.brief_link(url, channel=command.channel)
+        return self._briefed(command, article, briefing)
+
+    async def _manage(self, command: Command, text: str) -> Reply:
+        manage = parse_manage(text)
+        if self.news is None or manage is None:
+            return Reply(kind="notice", text=NO_NEWS_TEXT)
+        answer = await self.news.manage(
+            manage, channel=command.channel, user=command.user, user_is_admin=command.user_is_admin
+        )
+        return Reply(kind="notice", text=answer)
+
     async def _ask(self, command: Command, question: str, thread: Thread | None) -> Reply:
         if not question.strip():
             return Reply(kind="notice", text=EMPTY_QUESTION_TEXT)
         about = None
+        if thread is None and self.news is not None:
+            across = await self.news.ask_across(command.channel, question)
+            if across is not None:
+                return Reply(kind="answer", text=across.text, evidence=across.evidence)
         if thread is None:
             latest = self._latest.use(command.channel)
             if latest is None:

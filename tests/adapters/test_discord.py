@@ -29,6 +29,9 @@ async def test_logs_in_identifies_without_the_message_content_intent_and_syncs_c
         ("brief", 1),
         ("ask", 1),
         ("Brief this message", 3),
+        ("feeds", 1),
+        ("schedule", 1),
+        ("digest", 1),
     }
 
 

@@ -1,0 +1,1 @@
+"""Alembic migrations of the store; they ship inside the package and run by `Store.migrate()`."""

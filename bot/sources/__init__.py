@@ -1,0 +1,1 @@
+"""Sources: fetching web pages and feeds safely, extracting articles, parsing RSS and Atom."""
