@@ -1,14 +1,213 @@
-"""Positions in en articles (placeholder: quoted passages without a speaker)."""
+"""Positions in English articles: attributions of speech, belief, intention, decision and action.
+
+Follows the conventions of attribution corpora such as PolNeAR: every attribution counts
+(quotes, paraphrases, beliefs, intentions, "sources said", "according to"), the speaker is the
+local mention (a name, a pronoun, a noun phrase, a relative pronoun), and a quotation that goes
+on after its attribution belongs to it.
+
+One pass over each sentence finds cue verbs and source markers outside quotations; for each cue
+the frame builder finds the speaker and the content; then frames nested in another frame's
+content are dropped and following quotations are joined to the frame they continue.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from bot.analysis.document import Document
 from bot.analysis.positions import RawPosition
+from bot.analysis.positions_en_content import build_content, source_content
+from bot.analysis.positions_en_cues import CueSpec, Lexicon, lexicon, marker_at, verb_cue
+from bot.analysis.positions_en_frames import Frame, Scope, TokenSpan
+from bot.analysis.positions_en_joins import drop_nested, join_continuations, quotes_of_tokens
+from bot.analysis.positions_en_phrases import (
+    RELATIVE_PRONOUNS,
+    TIME_LINKS,
+    TIME_WORDS,
+    skip_left_adverbials,
+)
+from bot.analysis.positions_en_quotes import find_quotes
+from bot.analysis.positions_en_quoting import QUOTING, quoting_verb
+from bot.analysis.positions_en_sources import cueless_frames
+from bot.analysis.positions_en_speakers import find_speaker, source_speaker, subject_left
+from bot.language.tokens import Token
 
-_QUOTE = re.compile(r"[\"„“”«»]([^\"„“”«»\n]{3,}?)[\"“”«»]")
+log = logging.getLogger(__name__)
+_WORD = re.compile(r"[a-z]+")
+_PARTICLES = frozenset({"out", "for", "on", "to", "about"})
+_ADJECTIVAL_BEFORE = frozenset({"AT0", "DPS", "CRD", "DT0", "AJ0", "ORD"})
+_SEPARATORS = frozenset({",", ";", "and", "but", "while", "or", "--", "—", "–"})
+_AUX_OR_ADVERB = frozenset({"AV0", "VM0", "XX0", "VHZ", "VHD", "VHB", "VBZ", "VBD", "VBB"})
+_RELATIVES = frozenset({"which", "who", "whom", "that", "where", "what"})
+_GERUND_OK = frozenset({"before", "after", "while", "by", "in", "without"})
 
 
 def find_positions_en(doc: Document) -> list[RawPosition]:
-    return [RawPosition("direct", (m.start(1), m.end(1))) for m in _QUOTE.finditer(doc.text)]
+    text, tokens = doc.text, doc.tokens
+    quotes = find_quotes(text, doc.article.text_start)
+    quote_of = quotes_of_tokens(tokens, quotes)
+    lex = lexicon()
+    frames: list[Frame] = []
+    for sentence in doc.sentences:
+        scope = Scope(text, tokens, quotes, quote_of, sentence.first, sentence.last, sentence.last + 1)
+        frames.extend(_sentence_frames(scope, lex))
+    frames = drop_nested(frames, tokens)
+    frames = join_continuations(frames, quotes, doc.sentences, text)
+    positions = []
+    for frame in frames:
+        speaker = (tokens[frame.speaker[0]].start, tokens[frame.speaker[1]].end) if frame.speaker else None
+        cue = (tokens[frame.cue[0]].start, tokens[frame.cue[1]].end)
+        kind = "direct" if frame.quoted and frame.kind == "indirect" else frame.kind
+        positions.append(RawPosition(kind, frame.content, speaker, cue))
+    log.debug("%d English positions", len(positions))
+    return positions
+
+
+def _sentence_cues(scope: Scope, lex: Lexicon) -> list[tuple[int, int, CueSpec]]:
+    """(first token, last token, spec) of each cue in the sentence, outside quotations."""
+    toks = scope.tokens
+    cues: list[tuple[int, int, CueSpec]] = []
+    i = scope.lo
+    while i <= scope.hi:
+        if scope.quote_of[i] >= 0:
+            i += 1
+            continue
+        marker = marker_at(toks, i, scope.hi, lex)
+        if marker is not None:
+            cues.append((i, marker[0], marker[1]))
+            i = marker[0] + 1
+            continue
+        spec = verb_cue(toks[i], lex)
+        if spec is None and quoting_verb(scope, i):
+            spec = QUOTING
+        if spec is not None and _plausible_cue(scope, i):
+            last = i
+            if i + 1 <= scope.hi and toks[i + 1].tag == "AVP" and toks[i + 1].text.lower() in _PARTICLES:
+                last = i + 1
+            cues.append((i, last, spec))
+            i = last + 1
+            continue
+        i += 1
+    return cues
+
+
+def _plausible_cue(scope: Scope, i: int) -> bool:
+    """Rule out verb forms that cannot carry an attribution here."""
+    toks = scope.tokens
+    tok = toks[i]
+    prev = toks[i - 1] if i > scope.lo else None
+    if prev is not None and prev.text in {"<", "/"} and prev.end == tok.start:
+        return False  # markup such as <tweet ...>
+    nxt = toks[i + 1] if i < scope.hi else None
+    if (
+        tok.tag in {"VVN", "VVD"}
+        and prev is not None
+        and (
+            prev.tag in _ADJECTIVAL_BEFORE
+            or (
+                (prev.tag in {"PRP", "PRF"} or prev.text.lower() == "more")
+                and nxt is not None
+                and nxt.tag in {"NN1", "NN2"}
+            )
+        )
+    ):
+        return False  # "the proposed plan", "271 pledged delegates", "a lead in pledged delegates"
+    if tok.tag == "VVN" and nxt is not None and nxt.text.lower() == "as" and tok.lemma == "know":
+        return False  # "also known as"
+    # "for not condemning", "instead of calling": a gerund after a preposition is no attribution
+    return not (
+        tok.tag == "VVG"
+        and prev is not None
+        and prev.tag in {"PRF", "PRP"}
+        and prev.text.lower() not in _GERUND_OK
+    )
+
+
+def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
+    cues = _sentence_cues(scope, lex)
+    toks = scope.tokens
+    frames = cueless_frames(scope, lex)
+    found: list[tuple[int, int, CueSpec, TokenSpan | None, bool, bool]] = []
+    for first, last, spec in cues:
+        if spec.frame == "source":
+            found.append((first, last, spec, source_speaker(scope, last), True, False))
+        else:
+            can_invert = spec.frame in {"speech", "quote"}
+            found.append((first, last, spec, *find_speaker(scope, first, last, can_invert)))
+    starts = [_frame_start(scope, f[0], f[3], f[4]) for f in found]
+    ends = [max(f[1], f[3][1]) if f[3] is not None and f[4] else f[1] for f in found]
+    for n, (first, last, spec, speaker, inverted, passive) in enumerate(found):
+        scope.stop = _next_boundary(scope, ends[n], starts[n + 1 :])
+        if (
+            speaker is not None
+            and toks[speaker[0]].text.lower() in RELATIVE_PRONOUNS
+            and speaker[0] > scope.lo
+            and toks[speaker[0] - 1].text == ","
+        ):
+            scope.stop = min(scope.stop, _next_comma(scope, ends[n] + 1))  # ", who said ..., "
+        if spec.frame == "source":
+            content = source_content(scope, first, speaker) if speaker is not None else None
+            if content is not None:
+                frames.append(Frame(spec.kind, (first, last), speaker, content))
+            continue
+        subject_first: int | None = None
+        if spec.frame == "raising" or passive:
+            subject = subject_left(scope, skip_left_adverbials(toks, first - 1, scope.lo))
+            subject_first = subject[0] if subject else first
+            if spec.frame == "raising":
+                # "Voters seem to care more about ...": the subject holds the view
+                speaker = subject if _followed_by_infinitive(toks, last, scope.hi) else None
+        frame_first = starts[n]
+        right_start = speaker[1] + 1 if inverted and speaker else last + 1
+        built = build_content(scope, spec, frame_first, right_start, subject_first, inverted)
+        if built is None or built[0][1] <= built[0][0] or _only_time(scope.text[built[0][0] : built[0][1]]):
+            continue
+        frames.append(Frame(spec.kind, (first, last), speaker, built[0], built[1]))
+    return frames
+
+
+def _only_time(content: str) -> bool:
+    """Content such as "on Thursday" ("a poll released on Thursday") says nothing."""
+    words = _WORD.findall(content.lower())
+    return all(word in TIME_WORDS or word in TIME_LINKS for word in words)
+
+
+def _followed_by_infinitive(toks: list[Token], last: int, hi: int) -> bool:
+    return last + 2 <= hi and toks[last + 1].text.lower() == "to" and toks[last + 2].tag == "VVI"
+
+
+def _next_comma(scope: Scope, k: int) -> int:
+    toks = scope.tokens
+    for m in range(k, scope.hi + 1):
+        if toks[m].text == "," and scope.quote_of[m] < 0:
+            return m
+    return scope.hi + 1
+
+
+def _frame_start(scope: Scope, first: int, speaker: TokenSpan | None, inverted: bool) -> int:
+    """Where a frame starts: its speaker when that stands right before the cue, else the cue."""
+    if speaker is None or inverted or speaker[0] > first:
+        return first
+    if skip_left_adverbials(scope.tokens, first - 1, scope.lo) > speaker[1]:
+        return first  # a participle far from its subject: "X said, noting that ..."
+    return speaker[0]
+
+
+def _next_boundary(scope: Scope, last: int, later_starts: list[int]) -> int:
+    """Right content stops where a later, coordinated frame begins (", adding ...", "and X said")."""
+    toks = scope.tokens
+    for start in later_starts:
+        k = start - 1
+        while k > last and toks[k].tag in _AUX_OR_ADVERB:
+            k -= 1
+        if k <= last + 1:
+            continue  # the comma that closes "..., he said, ..." is no boundary
+        low = toks[k].text.lower()
+        if low in {"and", "or"} and toks[k - 1].text != ",":
+            continue  # "Tennessee and Virginia want": one phrase, not two clauses
+        if low in _SEPARATORS or (scope.quote_of[k] >= 0 and toks[k - 1].text == ","):
+            return k
+        if low in _RELATIVES and k - 1 > last + 1 and toks[k - 1].text == ",":
+            return k - 1  # "..., which the probe said were covered up": a relative clause of its own
+    return scope.hi + 1

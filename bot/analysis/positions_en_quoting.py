@@ -1,0 +1,47 @@
+"""Verbs outside the lexicon that still introduce speech because a quotation stands next to them:
+'Mr. Christie gloated: “...”', '“...,” reacted Trump', '“...,” she quipped'."""
+
+from __future__ import annotations
+
+from bot.analysis.positions_en_cues import CueSpec
+from bot.analysis.positions_en_frames import Scope
+from bot.analysis.positions_en_phrases import left_np, right_np
+
+QUOTING = CueSpec("indirect", "speech")
+_VERB_TAGS = frozenset({"VVD", "VVZ"})
+_QUOTE_ENDINGS = frozenset(",?!")
+_CLAUSE_ENDS = frozenset({".", ",", "!", "?", ";"})
+
+
+def quoting_verb(scope: Scope, i: int) -> bool:
+    """Whether the verb at token i introduces the quotation next to it."""
+    toks = scope.tokens
+    if toks[i].tag not in _VERB_TAGS:
+        return False
+    colon = i + 1
+    if colon < len(toks) and toks[colon].text == ":" and _opens_quote(scope, colon + 1):
+        return colon <= scope.hi
+    if _closes_open_quote(scope, i - 1):  # '“...,” reacted Trump.'
+        after = right_np(toks, i + 1, scope.hi)
+        return after is not None and (after[1] == scope.hi or toks[after[1] + 1].text in _CLAUSE_ENDS)
+    subject = left_np(toks, i - 1, scope.lo) if i - 1 >= scope.lo else None
+    if subject is not None and _closes_open_quote(scope, subject[0] - 1):  # '“...,” she quipped.'
+        return i == scope.hi or toks[i + 1].text in _CLAUSE_ENDS or toks[i + 1].tag in {"PRP", "AV0"}
+    return False
+
+
+def _opens_quote(scope: Scope, k: int) -> bool:
+    if k >= len(scope.tokens) or scope.quote_of[k] < 0:
+        return False
+    return scope.quotes[scope.quote_of[k]].start == scope.tokens[k].start
+
+
+def _closes_open_quote(scope: Scope, k: int) -> bool:
+    """Token k ends a quotation whose last words end in a comma, question or exclamation mark."""
+    if k < scope.lo or scope.quote_of[k] < 0:
+        return False
+    quote = scope.quotes[scope.quote_of[k]]
+    if quote.end != scope.tokens[k].end:
+        return False
+    inner = scope.text[quote.start : quote.end].rstrip("\"”'’» ")
+    return inner[-1:] in _QUOTE_ENDINGS
