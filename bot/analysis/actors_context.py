@@ -64,9 +64,27 @@ def _quantity(tok: Token) -> bool:
     return tok.tag in {"CRD", "CARD"} or tok.text.lower() in _QUANTITY_WORDS
 
 
+_RELATIVE_TAGS = frozenset({"PRELS", "PNQ"})
+
+
+def _skip_relative(sent: list[Token], j: int) -> int:
+    """From a comma before a relative clause (", die ... bildet,", ", who ... left,"), the index after
+    the comma that closes it when a finite verb follows that comma; else j."""
+    limit = min(len(sent) - 1, j + 30)
+    for k in range(j + 2, limit):
+        if sent[k].text in {".", ":", ";"}:
+            return j
+        if sent[k].text == "," and is_finite(sent[k + 1]):
+            return k + 1
+    return j
+
+
 def _skip_apposition(sent: list[Token], j: int) -> int:
-    """From a comma after a noun phrase, skip ", der Minister," style appositions (no verb inside)."""
+    """From a comma after a noun phrase, skip ", der Minister," style appositions (no verb inside)
+    and relative clauses."""
     k = j + 1
+    if k < len(sent) and sent[k].tag in _RELATIVE_TAGS:
+        return _skip_relative(sent, j)
     limit = min(len(sent), j + 14)
     while k < limit:
         tok = sent[k]
@@ -93,6 +111,8 @@ def is_subject(sent: list[Token], first: int, last: int, lex: ActorLexicon) -> b
         return False  # a genitive or apposition after a noun: "vor den Toren Berlins"
     j = last + 1
     n = len(sent)
+    if j < n and sent[j].text in {"'s", "’s", "'", "’"}:
+        return False  # a possessor: "said Trump's adviser"
     # coordinated subjects: "Deutschland und Frankreich wollen"
     steps = 0
     while j < n and steps < 8:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from bot.analysis.actors_build import ActorRecord
-from bot.analysis.actors_context import ADJ_TAGS, DET_TAGS, NOUN_TAGS
+from bot.analysis.actors_context import DET_TAGS, NOUN_TAGS
+from bot.analysis.actors_groups import PARTITIVE, agent_plural_de, group_holder, plural_head
 from bot.analysis.actors_lexicon import ActorLexicon
 from bot.analysis.actors_phrases import institution
 from bot.analysis.actors_roleref import Index, best_ref, compound_institution, recent, role_holder
@@ -15,12 +16,6 @@ from bot.analysis.actors_scan import gazetteer_match, surface
 from bot.analysis.coref import Ref
 from bot.language.tokens import Token
 from bot.models import ActorKind
-
-_PARTITIVE = frozenset("one some many most several each all both two three few none any".split())
-
-
-_QUANT_DE = frozenset("einer eine eines einige viele mehrere manche alle beide zwei drei".split())
-
 
 _DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des", "the"})
 
@@ -42,7 +37,7 @@ def head_index(toks: list[Token], language: str) -> int:
     while i < n and toks[i].tag in {"APPR", "APPRART", "PRP", "PRF"}:
         i += 1  # a span that starts with its preposition: "In Philadelphia", "nach Angaben"
     if language == "en":
-        if i + 1 < n and toks[i].text.lower() in _PARTITIVE and toks[i + 1].text.lower() == "of":
+        if i + 1 < n and toks[i].text.lower() in PARTITIVE and toks[i + 1].text.lower() == "of":
             i += 2
         head = -1
         while i < n:
@@ -73,7 +68,17 @@ def _ref_start(ref: Ref) -> int:
     return ref.start
 
 
-def resolve_description(index: Index, toks: list[Token], sent: int, depth: int = 0) -> ActorRecord | None:
+def resolve_description(
+    index: Index,
+    toks: list[Token],
+    sent: int,
+    depth: int = 0,
+    after: Ref | None = None,
+    plural_verb: bool | None = None,
+) -> ActorRecord | None:
+    """The actor a speaker phrase describes. after: a person named in apposition right after the phrase
+    ("Carson's business manager, Armstrong Williams"); plural_verb: does the phrase's verb agree in
+    the plural (German, None when unknown)."""
     lex = index.lex
     start, end = toks[0].start, toks[-1].end
     refs = _overlapping(index, start, end)
@@ -85,6 +90,10 @@ def resolve_description(index: Index, toks: list[Token], sent: int, depth: int =
     people = [r for r in refs if r.record.kind == "person" and not _possessor(toks, r)]
     if role is not None and people:
         return people[0].record  # "der EU-Außenbeauftragte Javier Solana", "Secretary of State Mike Pompeo"
+    if role is not None and after is not None and not plural_head(toks, h, lex):
+        return after.record
+    if role is not None and (named := _unknown_name(index, toks, h, refs, sent)) is not None:
+        return named  # a name the recogniser missed beats any other holder of the same role
     for ref in refs:
         if ref.start <= head.start < ref.end:
             return ref.record
@@ -98,10 +107,14 @@ def resolve_description(index: Index, toks: list[Token], sent: int, depth: int =
             sent,
         )
     definite = any(t.text.lower() in _DEFINITE for t in toks[:h])
-    if head.text.lower() in lex.groups or (role is not None and _plural(toks, h, lex)):
-        return _group(index, toks, h, refs, definite, sent)
+    if (
+        head.text.lower() in lex.groups
+        or (role is not None and plural_head(toks, h, lex))
+        or (lex.language == "de" and not refs and agent_plural_de(toks, h, plural_verb))
+    ):
+        return group_holder(index, toks, h, sent)
     if role is not None:
-        return role_holder(index, toks, h, role, refs, definite, sent)
+        return role_holder(index, toks, h, role, refs, definite, sent, _described(toks, h, refs))
     inst = institution(toks, h, lex)
     if inst is not None and not refs:
         return _institution(index, toks, h, inst, sent)
@@ -111,19 +124,90 @@ def resolve_description(index: Index, toks: list[Token], sent: int, depth: int =
         rest = _complement(toks, h)
         if rest and depth < 2:
             return resolve_description(index, rest, sent, depth + 1)  # "Angaben der Polizei"
-        return compound_institution(index, head, sent, _NON_HOLDER_TAILS)  # "Polizeiangaben"
+        return _prefix_actor(index, head, sent) or compound_institution(index, head, sent, _NON_HOLDER_TAILS)
     if refs:
         return best_ref(refs)
-    if definite and lex.orgnoun(head.text):
+    short = _short_form(index, head)
+    if short is not None:
+        return short  # "the Times" after "The New York Times"
+    if definite and lex.orgnoun(head.text) and not _plural_noun(toks, h, plural_verb):
         return recent(index, start, sent, {"organisation"})  # "die Firma", "the newspaper"
     if head.text[:1].isupper() and (lex.language == "en" or head.tag in {"NE", "FM"}) and len(head.text) > 1:
-        if gazetteer_match(toks, h, lex) is not None or lex.name_words.get(head.text, ("", ""))[0]:
+        if _in_gazetteer(toks, h, lex) or lex.name_words.get(head.text, ("", ""))[0]:
             return None  # a place, a date or a title word is no new actor
         run = [t for t in toks[h:] if t.text[:1].isupper()] or [head]
         name = surface(run)
         kind: ActorKind = "organisation" if name.isupper() else "person"
         return index.create(kind, f"{kind}:{name.lower()}", name, (run[0].start, run[-1].end), sent)
     return None
+
+
+_NAME_TAGS = frozenset({"NE", "NP0", "FM"})
+
+
+def _in_gazetteer(toks: list[Token], h: int, lex: ActorLexicon) -> bool:
+    """Is the head part of a gazetteer name ("Dakota" in "South Dakota")?"""
+    for i in range(max(0, h - 3), h + 1):
+        pattern = gazetteer_match(toks, i, lex)
+        if pattern is not None and i + len(pattern.words) > h:
+            return True
+    return False
+
+
+def _plural_noun(toks: list[Token], h: int, plural_verb: bool | None) -> bool:
+    """ "die Organisationen", "the newspapers": several, so no single organisation."""
+    head = toks[h]
+    german_plural = h > 0 and toks[h - 1].text.lower() == "die" and head.text.endswith("en")
+    return bool(plural_verb) or head.tag == "NN2" or german_plural
+
+
+def _unknown_name(index: Index, toks: list[Token], h: int, refs: list[Ref], sent: int) -> ActorRecord | None:
+    """A person's name closing the phrase that no mention covers: "Der Vorsitzende der Selbstverwaltung
+    Istvan Kovacs" -> Istvan Kovacs."""
+    k = len(toks)
+    while k - 1 > h and toks[k - 1].tag in _NAME_TAGS and toks[k - 1].text[:1].isupper():
+        k -= 1
+    run = toks[k:]
+    if len(run) < 2 or any(r.start < run[-1].end and run[0].start < r.end for r in refs):
+        return None
+    if any(index.lex.name_words.get(t.text, ("", ""))[0] in {"org", "place", "event"} for t in run):
+        return None
+    name = surface(run)
+    return index.create("person", "person:" + name.lower(), name, (run[0].start, run[-1].end), sent)
+
+
+def _described(toks: list[Token], h: int, refs: list[Ref]) -> bool:
+    """Are all actors in the phrase modifiers of the role noun ("The GOP presidential front-runner",
+    "the Vermont senator"), none of them its owner ("Carson's adviser") or complement?"""
+    return bool(refs) and all(r.end <= toks[h].start and not _possessor(toks, r) for r in refs)
+
+
+def _short_form(index: Index, head: Token) -> ActorRecord | None:
+    """A known organisation named by the last word of its name: "the Times", "die Post"."""
+    if not head.text[:1].isupper() or len(head.text) < 3:
+        return None
+    for rec in index.records():
+        words = rec.name.split()
+        if rec.kind == "organisation" and len(words) >= 2 and words[-1] == head.text:
+            return rec
+    return None
+
+
+def _prefix_actor(index: Index, head: Token, sent: int) -> ActorRecord | None:
+    """A known actor in front of a hyphenated report noun: "LSVD-Schreiben", "dpa-Meldung"."""
+    prefix, _, tail = head.text.rpartition("-")
+    if not prefix or not tail:
+        return None
+    for rec in index.records():
+        if rec.name == prefix or prefix in rec.aliases:
+            return rec
+    pattern = gazetteer_match([Token(prefix, head.start, head.start + len(prefix), tag="NE")], 0, index.lex)
+    if pattern is None or pattern.entry.kind not in {"organisation", "group"} or len(pattern.words) != 1:
+        return None
+    entry = pattern.entry
+    name = entry.english if index.lex.language == "en" and entry.english else entry.key
+    kind: ActorKind = "group" if entry.kind == "group" else "organisation"
+    return index.create(kind, f"{kind}:{entry.key}", name, (head.start, head.start + len(prefix)), sent)
 
 
 _NON_HOLDER_TAILS = (
@@ -140,7 +224,12 @@ _NON_HOLDER_TAILS = (
 
 def _non_holder(tok: Token, lex: ActorLexicon) -> bool:
     low = tok.text.lower()
-    return low in _NON_HOLDERS or (lex.language == "de" and low.endswith(_NON_HOLDER_TAILS))
+    tail = low.rpartition("-")[2]
+    return (
+        low in _NON_HOLDERS
+        or tail in _NON_HOLDERS
+        or (lex.language == "de" and low.endswith(_NON_HOLDER_TAILS))
+    )
 
 
 def _complement(toks: list[Token], h: int) -> list[Token]:
@@ -167,53 +256,6 @@ def _possessor(toks: list[Token], ref: Ref) -> bool:
     last = inside[-1].text if inside else ""
     name = ref.record.name.split()
     return last.endswith("s") and bool(name) and last != name[-1] and last[:-1] == name[-1]
-
-
-def _plural(toks: list[Token], h: int, lex: ActorLexicon) -> bool:
-    tok = toks[h]
-    if lex.language == "en":
-        return tok.tag == "NN2"
-    if tok.text.lower().endswith("innen"):
-        return True
-    articles = [t.text.lower() for t in toks[:h] if t.tag == "ART"]
-    feminine = tok.text.lower().endswith("in")
-    return bool(articles) and articles[0] in {"die", "den"} and not feminine and h + 1 == len(toks)
-
-
-def _group(
-    index: Index, toks: list[Token], h: int, refs: list[Ref], definite: bool, sent: int
-) -> ActorRecord | None:
-    lex = index.lex
-    first = 0
-    if lex.language == "en" and len(toks) > 2 and toks[0].text.lower() in _PARTITIVE and toks[1].text == "of":
-        first = 2
-    while first < h and (toks[first].tag in DET_TAGS or toks[first].text.lower() in _QUANT_DE | _PARTITIVE):
-        first += 1
-    modifiers = toks[first:h]
-    end = h
-    if lex.language == "de":
-        while end + 1 < len(toks) and (
-            toks[end + 1].tag in DET_TAGS | ADJ_TAGS or toks[end + 1].tag in NOUN_TAGS
-        ):
-            end += 1
-    elif end + 2 < len(toks) and toks[end + 1].text == "of" and toks[end + 2].text[:1].isupper():
-        end += 2  # "Supporters of Sanders"
-        while end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
-            end += 1
-    proper = toks[h].text[:1].isupper() and lex.language == "en" and h > 0
-    if not modifiers and end == h and not definite and not proper and not toks[h].text[:1].isupper():
-        return None
-    name = surface(toks[first : end + 1])
-    for rec in index.records():
-        if rec.kind == "group" and any(
-            rec_start < toks[-1].end and toks[0].start < rec_end for rec_start, rec_end in rec.mentions
-        ):
-            return rec
-    for rec in index.records():
-        if rec.kind == "group" and rec.name.lower() == name.lower():
-            return rec
-    del refs
-    return index.create("group", "group:" + name.lower(), name, (toks[first].start, toks[end].end), sent)
 
 
 def _institution(

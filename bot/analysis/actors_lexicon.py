@@ -107,8 +107,8 @@ class ActorLexicon:
     def orgnoun(self, word: str) -> bool:
         """ "Zeitung", "Betreiberfirma", "newspapers": a noun for an organisation."""
         for form in (word, word[:-1], word[:-2]):
-            if self.name_words.get(form, ("", ""))[0] == "orgnoun":
-                return True
+            if self.name_words.get(form, ("", ""))[0] in {"orgnoun", "org"}:
+                return True  # "die Zeitung X", "die Partei X"
         if self.language != "de":
             return False
         if not self._orgnoun_suffixes:

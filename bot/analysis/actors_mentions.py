@@ -4,6 +4,8 @@ capitals as governments, states named with a role or institution, organisations 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.analysis.actors_context import (
     DET_TAGS,
     NOUN_TAGS,
@@ -12,6 +14,7 @@ from bot.analysis.actors_context import (
     np_start,
     plural_verb_near,
 )
+from bot.analysis.actors_kinds import organisation_context
 from bot.analysis.actors_lexicon import ActorLexicon
 from bot.analysis.actors_phrases import institution, scan_phrases
 from bot.analysis.actors_roles import role_at, roles_for_name
@@ -19,14 +22,13 @@ from bot.analysis.actors_scan import Mention, after_locative, scan_names, surfac
 from bot.analysis.document import Document
 from bot.language.tokens import Token
 
-_QUOTE_MARKS = frozenset({'"', "„", "“", "”", "»", "«"})
-
 
 def collect_mentions(doc: Document, lex: ActorLexicon) -> list[Mention]:
     out: list[Mention] = []
     for sentence in doc.sentences:
         sent = sentence.tokens
         names = scan_names(sent, sentence.index, lex)
+        _place_continuations(names)
         taken = {i for m in names for i in range(m.first, m.last + 1)}
         phrases = scan_phrases(sent, sentence.index, lex, taken)
         for m in names:
@@ -34,7 +36,7 @@ def collect_mentions(doc: Document, lex: ActorLexicon) -> list[Mention]:
                 roles, gender = roles_for_name(sent, m.first, m.last, lex)
                 m.roles.extend(roles)
                 m.gender = m.gender or gender
-                _organisation_context(sent, m, lex)
+                organisation_context(sent, m, lex)
                 located = after_locative(sent, m.first, lex) and not m.roles
                 if m.kind == "unknown" and (located or _territory_before(sent, m.first, lex)):
                     m.kind = "place"
@@ -50,6 +52,18 @@ def collect_mentions(doc: Document, lex: ActorLexicon) -> list[Mention]:
     return out
 
 
+def _place_continuations(names: list[Mention]) -> None:
+    """A bare name right after a place is part of the place's name: "San Luca", "Bad Kissingen"."""
+    for before, m in pairwise(names):
+        if (
+            before.kind == "place"
+            and m.first == before.last + 1
+            and m.kind == "unknown"
+            and " " not in m.name
+        ):
+            m.kind = "place"
+
+
 def _territory_before(sent: list[Token], first: int, lex: ActorLexicon) -> bool:
     j = first - 1
     if j >= 0 and sent[j].text == "of":
@@ -57,46 +71,6 @@ def _territory_before(sent: list[Token], first: int, lex: ActorLexicon) -> bool:
     if j < 0:
         return False
     return any(lex.name_words.get(w, ("", ""))[0] == "territory" for w in (sent[j].text, sent[j].text[:-1]))
-
-
-def _organisation_context(sent: list[Token], m: Mention, lex: ActorLexicon) -> None:
-    """ "die Zeitung The Guardian", "„Correio da Manhã“, einem Boulevardblatt": names of organisations."""
-    if m.roles:
-        return
-    titled = m.kind == "titled"
-    if titled:
-        m.kind = "unknown"
-    j = m.first - 1
-    while j >= 0 and sent[j].text in _QUOTE_MARKS:
-        j -= 1
-    before = sent[j] if j >= 0 else None
-    if before is not None and _orgnoun(before, lex):
-        m.kind = "organisation"
-        return
-    k = m.last + 1
-    while k < len(sent) and sent[k].text in _QUOTE_MARKS:
-        k += 1
-    if k + 1 < len(sent) and sent[k].text == ",":
-        k += 1
-        while k < len(sent) and (sent[k].tag in DET_TAGS or sent[k].tag in {"ADJ(A)", "AJ0"}):
-            k += 1
-        if k < len(sent) and _orgnoun(sent[k], lex):
-            m.kind = "organisation"
-            return
-    quoted = m.first > 0 and sent[m.first - 1].text in _QUOTE_MARKS and m.last + 1 < len(sent)
-    if quoted and sent[m.last + 1].text in _QUOTE_MARKS and m.kind == "unknown":
-        j = m.first - 2
-        while j >= 0 and sent[j].tag in {"ADJ(A)", "AJ0"}:
-            j -= 1
-        if j >= 0 and sent[j].tag in {"ART", "AT0", "APPRART"}:
-            m.kind = "organisation"  # a title in quotes after an article: a newspaper or broadcaster
-            return
-    if titled:
-        m.kind = "nonactor"
-
-
-def _orgnoun(tok: Token, lex: ActorLexicon) -> bool:
-    return lex.orgnoun(tok.text)
 
 
 def _state_context(sent: list[Token], names: list[Mention], lex: ActorLexicon) -> None:

@@ -33,7 +33,8 @@ def _strip_titles(words: list[str], lex: ActorLexicon) -> tuple[int, list[str], 
         ):
             titles.append(words[k])
         elif words[k] == ".":
-            pass
+            if titles and words[k - 1] == titles[-1]:
+                titles[-1] += "."  # "Sen.", "Gov."
         else:
             break
         k += 1
@@ -103,7 +104,8 @@ def junk_name(run: list[Token], lex: ActorLexicon) -> bool:
     """Wiki debris ("Arnold25px"), and single foreign words in German text ("However")."""
     if any(any(c.isdigit() for c in t.text) for t in run):
         return True
-    return lex.language == "de" and len(run) == 1 and run[0].tag == "FM"
+    single = run[0].text if len(run) == 1 else ""
+    return lex.language == "de" and run[0].tag == "FM" and bool(single) and not single.isupper()
 
 
 def title_role(titles: list[str]) -> list[str]:

@@ -5,14 +5,73 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.analysis.actors_build import ActorRecord, Registry, modifier_only, register_person, unknown_kind
+from bot.analysis.actors_build import ActorRecord, Registry, modifier_only, unknown_kind
 from bot.analysis.actors_lexicon import ActorLexicon
+from bot.analysis.actors_persons import register_person
 from bot.analysis.actors_scan import Mention
+
+_CORPORATE = frozenset("Inc Inc. Ltd Ltd. Corp Corp. Co Co. LLC AG GmbH SE plc PLC S.A. SA".split())
+
+
+def org_key(name: str) -> str:
+    """Registry key of an organisation's name: case-blind, without a legal-form suffix ("Whatsapp Inc."
+    and "WhatsApp" are one)."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words.pop()
+    return "organisation:" + " ".join(words).lower()
 
 
 def merge_others(reg: Registry, mentions: list[Mention]) -> None:
-    lex = reg.lex
+    """Typed mentions (states, organisations, groups) first, so that a bare name ("Porsche", "Jobbik")
+    joins an organisation named anywhere in the text before it is taken for a person."""
+    typed = [m for m in mentions if m.kind not in {"unknown", "acronym"}]
+    _merge(reg, typed, Counter())
+    _link_parenthesised(reg, mentions)
+    words = _org_words(reg)
     counts = Counter(m.name for m in mentions if m.kind in {"unknown", "acronym"})
+    _merge(reg, [m for m in mentions if m.kind in {"unknown", "acronym"}], counts, words)
+
+
+def _link_parenthesised(reg: Registry, mentions: list[Mention]) -> None:
+    """ "der Chaos Computer Club (CCC)": an acronym in brackets right after an organisation names it."""
+    ends = {(m.sent, m.last): m for m in mentions if m.actor and m.kind in {"organisation", "group"}}
+    for m in mentions:
+        if m.kind != "acronym" or m.actor:
+            continue
+        sent = reg.doc.sentences[m.sent].tokens
+        if (
+            m.first < 2
+            or m.last + 1 >= len(sent)
+            or sent[m.first - 1].text != "("
+            or sent[m.last + 1].text != ")"
+        ):
+            continue
+        named = ends.get((m.sent, m.first - 2))
+        if named is None:
+            continue
+        rec = reg.records[named.actor]
+        reg.attach(rec, m)
+        reg.records.setdefault(org_key(m.name), rec)
+
+
+def _org_words(reg: Registry) -> dict[str, ActorRecord]:
+    """Distinctive words of multi-word organisation names ("Jobbik" of "Jobbik Magyarországért Mozgalom"),
+    each naming one organisation only."""
+    found: dict[str, ActorRecord | None] = {}
+    for rec in reg.records.values():
+        if rec.kind != "organisation" or " " not in rec.name:
+            continue
+        for word in rec.name.split()[:1]:
+            if _distinctive(word, reg.lex):
+                found[word] = rec if found.get(word, rec) is rec else None
+    return {w: r for w, r in found.items() if r is not None}
+
+
+def _merge(
+    reg: Registry, mentions: list[Mention], counts: Counter[str], words: dict[str, ActorRecord] | None = None
+) -> None:
+    lex = reg.lex
     for m in mentions:
         if m.actor:
             continue
@@ -38,15 +97,17 @@ def merge_others(reg: Registry, mentions: list[Mention]) -> None:
         elif m.kind == "organisation":
             m.tag = reg.doc.sentences[m.sent].tokens[m.first].tag
             name = german_org_name(m, lex)
-            rec = reg.record("organisation:" + name.lower(), name, "organisation", m)
-        elif m.kind in {"unknown", "acronym"} and ("organisation:" + m.name.lower()) in reg.records:
-            reg.attach(reg.records["organisation:" + m.name.lower()], m)
+            rec = reg.record(org_key(name), name, "organisation", m)
+        elif m.kind in {"unknown", "acronym"} and org_key(m.name) in reg.records:
+            reg.attach(reg.records[org_key(m.name)], m)
+        elif words is not None and m.kind == "unknown" and m.name in words:
+            reg.attach(words[m.name], m)
         elif m.kind in {"unknown", "acronym"} and not modifier_only(reg, m):
             kind = unknown_kind(reg, m, counts)
             if kind == "person":
                 register_person(reg, m)
             elif kind is not None:
-                reg.record("organisation:" + m.name.lower(), m.name, kind, m)
+                reg.record(org_key(m.name), m.name, kind, m)
 
 
 _STRONG = {"m": "er", "f": "e", "n": "es", "pl": "e"}
@@ -121,3 +182,13 @@ def link_acronyms(reg: Registry) -> None:
                 target.aliases.append(rec.name)
             del reg.records[key]
             reg.records.setdefault(key, target)
+
+
+def _distinctive(word: str, lex: ActorLexicon) -> bool:
+    return (
+        word[:1].isupper()
+        and len(word) > 3
+        and word not in lex.name_words
+        and word not in lex.first_names
+        and word.lower() not in lex.demonym_adjectives
+    )

@@ -208,6 +208,11 @@ def _group_phrase(sent: list[Token], si: int, k: int, lex: ActorLexicon, taken: 
     # a name right before the noun belongs to the group's name ("Sanders supporters")
     modifiers = sent[start:k]
     words = [t for t in modifiers if t.text.lower() not in _QUANTIFIERS]
+    initial = sent[0] if lex.language == "en" else None  # "Undeclared voters" opening a sentence
+
+    def marks(t: Token) -> bool:
+        return (t.text[:1].isupper() and (t is not initial or t.tag == "NP0")) or "-" in t.text
+
     marked = [i for i, t in enumerate(words) if t.text[:1].isupper() or "-" in t.text]
     if marked:
         words = words[marked[0] :]  # "miffed Sanders supporters" -> "Sanders supporters"
@@ -217,7 +222,7 @@ def _group_phrase(sent: list[Token], si: int, k: int, lex: ActorLexicon, taken: 
     if not words and not definite:
         return None
     name = _strong_plural([*words, tok], lex)
-    marker = " ".join(t.text.lower() for t in words if t.text[:1].isupper() or "-" in t.text)
+    marker = " ".join(t.text.lower() for t in words if marks(t))
     marker = marker[4:] if marker.startswith("pro-") else marker
     prefix = "group" if words else "bare-group"
     # followers of a named actor are one group ("Sanders supporters", "pro-Sanders demonstrators")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.analysis.actors_build import ActorRecord, add_role
-from bot.analysis.actors_context import ADJ_TAGS
 from bot.analysis.actors_lexicon import ActorLexicon, adj_stem
 from bot.analysis.actors_phrases import demonym_code
+from bot.analysis.actors_roles import modifiers_start
 from bot.analysis.actors_scan import surface
 from bot.analysis.coref import Ref
 from bot.language.tokens import Token
@@ -28,6 +28,9 @@ class Index(Protocol):
     lex: ActorLexicon
     refs: list[Ref]
 
+    @property
+    def text(self) -> str: ...
+
     def records(self) -> list[ActorRecord]: ...
 
     def create(
@@ -36,9 +39,12 @@ class Index(Protocol):
 
 
 def _role_matches(rec: ActorRecord, lemma: str, adjective: str) -> bool:
+    feminine = lemma + "in"  # "die Ministerin" and the role "Bundesbildungsministerin"
     for role in rec.roles:
         words = role.lower().split()
-        if any(w.endswith(lemma) for w in words[:4]) and (not adjective or adjective in role.lower()):
+        if any(w.endswith((lemma, feminine)) for w in words[:4]) and (
+            not adjective or adjective in role.lower()
+        ):
             return True
     return False
 
@@ -70,11 +76,35 @@ def _recent_subject_person(index: Index, gender: str, before: int, sent: int) ->
     return chosen
 
 
+def _recent_person(index: Index, gender: str, before: int, sent: int) -> ActorRecord | None:
+    """The person last named in this or the previous sentence, not as an owner ("Rubio's days")."""
+    chosen: ActorRecord | None = None
+    text = index.text
+    for ref in index.refs:
+        if ref.start >= before:
+            break
+        rec = ref.record
+        if rec.kind != "person" or sent - ref.sent > 1 or text.startswith(("'s", "’s"), ref.end):
+            continue
+        if gender in {"m", "f"} and rec.gender in {"m", "f"} and rec.gender != gender:
+            continue
+        chosen = rec
+    return chosen
+
+
 def role_holder(
-    index: Index, toks: list[Token], h: int, role: tuple[int, str], refs: list[Ref], definite: bool, sent: int
+    index: Index,
+    toks: list[Token],
+    h: int,
+    role: tuple[int, str],
+    refs: list[Ref],
+    definite: bool,
+    sent: int,
+    described: bool = False,
 ) -> ActorRecord | None:
     """ "der Minister" -> the last minister; "ein Sprecher der Regierung" -> the government;
-    "Polizeisprecher" -> the police; "the Republican" -> the person just spoken of."""
+    "Polizeisprecher" -> the police; "the Republican" -> the person just spoken of. described: the
+    actors in the phrase only modify the role noun ("The GOP presidential front-runner"): a person."""
     lex = index.lex
     head = toks[h]
     hit = lex.role(head.text)
@@ -85,7 +115,7 @@ def role_holder(
         found = _by_role(index, lemma, role[1], adjective, toks[0].start)
         if found is not None:
             return found
-    if refs:
+    if refs and not (definite and described):
         return best_ref(refs)
     if _spokesperson(lemma):
         found = compound_institution(index, head, sent, _SPOKESPERSON_TAILS)
@@ -98,10 +128,12 @@ def role_holder(
         )
     if definite and not _spokesperson(lemma):
         found = _recent_subject_person(index, role[1], toks[0].start, sent)
+        if found is None and described:
+            found = _recent_person(index, role[1], toks[0].start, sent)
         if found is not None and head.text not in found.roles and len(found.roles) < 8:
-            add_role(found, surface(toks[h - 1 : h + 1]) if h and toks[h - 1].tag in ADJ_TAGS else head.text)
-        return found
-    return None
+            add_role(found, surface(toks[modifiers_start(toks, h, lex) : h + 1]))  # "minority leader"
+        return found or best_ref(refs)
+    return best_ref(refs)
 
 
 _SPOKESPERSON_TAILS = ("sprecherin", "sprecher", "spokesman", "spokeswoman", "spokesperson")

@@ -17,6 +17,7 @@ _BOUNDARY = frozenset({",", ".", ":", ";", "(", ")", '"', "„", "“", "”", "
 _CLAUSE_START = frozenset({",", ";", ":", '"', "„", "“", "(", "–", "—"})
 _EN_MODIFIERS = frozenset(
     {"former", "presumptive", "acting", "deputy", "vice", "longtime", "then", "retired"}
+    | {"outgoing", "incoming", "sitting", "leading", "ruling", "founding", "reigning", "governing"}
 )
 _FEMININE_ARTICLES = frozenset({"die", "eine", "seine", "ihre"})
 
@@ -57,7 +58,8 @@ def _article_gender(sent: list[Token], a: int) -> str:
 
 def _german_phrase(sent: list[Token], a: int, j: int, end: int, gender: str, lex: ActorLexicon) -> str:
     """Adjectives a..j-1 in the strong nominative, the role noun's lemma, the complement as written."""
-    if gender == "x":
+    nominal = gender == "x"  # a nominalised adjective: "der Vorsitzende" -> "Vorsitzender"
+    if nominal:
         gender = _article_gender(sent, a) or "m"
     parts = []
     for tok in sent[a:j]:
@@ -69,13 +71,14 @@ def _german_phrase(sent: list[Token], a: int, j: int, end: int, gender: str, lex
         elif tok.text[:1].isupper():
             parts.append(tok.text)
     hit = lex.role(sent[j].text)
-    parts.append(base_text(sent[j], hit[0] if hit else ""))
+    noun = base_text(sent[j], hit[0] if hit else "")
+    parts.append(noun + "r" if nominal and gender == "m" and noun.endswith("e") else noun)
     if end > j:
         parts.append(surface(sent[j + 1 : end + 1]))
     return " ".join(parts)
 
 
-def _modifiers_start(sent: list[Token], a: int, lex: ActorLexicon) -> int:
+def modifiers_start(sent: list[Token], a: int, lex: ActorLexicon) -> int:
     while a > 0:
         prev = sent[a - 1]
         low = prev.text.lower()
@@ -84,15 +87,30 @@ def _modifiers_start(sent: list[Token], a: int, lex: ActorLexicon) -> int:
                 a -= 1
                 continue
             break
+        if low.endswith("ing") and low not in _EN_MODIFIERS:
+            break  # "a super PAC supporting Democratic nominee Hillary Clinton"
         if (
             prev.tag in ADJ_TAGS
             or low in _EN_MODIFIERS
-            or (prev.text[:1].isupper() and prev.tag in NOUN_TAGS and a - 1 > 0)
+            or (prev.tag in NOUN_TAGS and (prev.text[:1].isupper() or _compound_noun(sent, a - 1)))
         ):
-            a -= 1
+            a -= 1  # "Republican candidate", "Radio talk host", "election lawyer", "minority leader"
             continue
         break
     return a
+
+
+def _compound_noun(sent: list[Token], k: int) -> bool:
+    """An English common noun that can modify a role noun ("communications director"); a plural right
+    after a name is more likely a verb ("Sanders trails front-runner Clinton")."""
+    tok = sent[k]
+    word = tok.text.replace("-", "")
+    if tok.tag not in {"NN", "NN1", "NN2", "NN0"} or not word.isalpha() or not tok.text[:1].islower():
+        return False  # "communications director", "anti-Trump delegate"
+    before = sent[k - 1] if k > 0 else None
+    return not (
+        tok.tag == "NN2" and before is not None and (before.text[:1].isupper() or before.tag == "PNP")
+    )
 
 
 def _phrase(
@@ -119,7 +137,8 @@ def _complement_scan(sent: list[Token], j: int, limit: int) -> int:
     while k + 1 < min(len(sent), limit):
         nxt = sent[k + 1]
         low = nxt.text.lower()
-        if nxt.text in _BOUNDARY or is_finite(nxt) or nxt.tag in {"PRELS", "PNQ", "VVN", "VVG", "VV(PP)"}:
+        verbal = nxt.tag in {"VVN", "VVG", "VV(PP)"} and not nxt.text[:1].isupper()
+        if nxt.text in _BOUNDARY or is_finite(nxt) or nxt.tag in {"PRELS", "PNQ"} or verbal:
             break
         if sent[k].text.endswith("-"):
             k += 1  # "Außen- und Sicherheitspolitik"
@@ -165,16 +184,18 @@ def _roles_in_segment(sent: list[Token], a: int, b: int, lex: ActorLexicon) -> t
 
 
 def _modifiers_end(sent: list[Token], k: int, b: int, lex: ActorLexicon) -> int:
-    """Skip adjectives (and English capitalised modifiers) to the role noun they modify."""
+    """Skip adjectives (and English noun modifiers and possessors) to the role noun they modify."""
     m = k
+    english = lex.language == "en"
     while m < b and role_at(sent, m, lex) is None:
         tok = sent[m]
         if (
             tok.tag in ADJ_TAGS
             or tok.text.lower() in _EN_MODIFIERS
-            or (lex.language == "en" and tok.text[:1].isupper() and tok.tag in NOUN_TAGS)
+            or (english and tok.tag in NOUN_TAGS and (tok.text[:1].isupper() or _compound_noun(sent, m)))
+            or (english and tok.text in {"'s", "’s"} and m > k)
         ):
-            m += 1
+            m += 1  # "Carson's business manager", "communications director"
             continue
         break
     return m
@@ -191,9 +212,17 @@ def roles_for_name(sent: list[Token], first: int, last: int, lex: ActorLexicon) 
     if genitive and role_at(sent, j - 1, lex):
         j -= 1
     hit = role_at(sent, j, lex) if j >= 0 else None
+    named = last > first or sent[first].text in lex.first_names  # not "Mitglied der Aktionsgruppe Banat"
+    if (
+        hit is None
+        and lex.language == "de"
+        and named
+        and (r := _role_with_genitive(sent, first - 1, lex)) >= 0
+    ):
+        j, hit = r, role_at(sent, r, lex)  # "Die Vorsitzende der Linken Gesine Lötzsch"
     if hit is not None and sent[j].tag != "NN2":
         role_first, g = hit
-        a = _modifiers_start(sent, role_first, lex)
+        a = modifiers_start(sent, role_first, lex)
         roles.append(_phrase(sent, a, role_first, j, complement_end, g, lex))
         gender = g if g in {"m", "f"} else _article_gender(sent, a) if g == "x" else ""
         if a >= 2 and sent[a - 1].text.lower() in {"und", "and"} and role_at(sent, a - 2, lex):
@@ -208,12 +237,45 @@ def roles_for_name(sent: list[Token], first: int, last: int, lex: ActorLexicon) 
             if found and _segment_is_apposition(sent, a, b):
                 roles.extend(found)
                 gender = gender or g
+        elif a < 0 and _apposition_closes(sent, last) and (r := _role_with_genitive(sent, b, lex, True)) >= 0:
+            # "der Rücktritt des langjährigen Porsche-Vorstandsvorsitzenden, Wendelin Wiedeking, der"
+            found, g = _roles_in_segment(sent, modifiers_start(sent, r, lex), b, lex)
+            roles.extend(found)
+            gender = gender or g
     # an apposition after the name: "Günther Platter, der Verteidigungsminister Österreichs, ..."
     if last + 2 < len(sent) and sent[last + 1].text == ",":
         found, g = _roles_in_segment(sent, last + 2, min(len(sent) - 1, last + 16), lex)
         roles.extend(found)
         gender = gender or g
     return roles, gender
+
+
+_GENITIVE_LINKS = frozenset({"der", "des", "von", "vom", "im", "am", "für", "beim"})
+_COMPLEMENT_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "NNA", "FM", "APPR", "APPRART", "TRUNC", "KON"})
+
+
+def _role_with_genitive(sent: list[Token], b: int, lex: ActorLexicon, bare: bool = False) -> int:
+    """Index of a role noun whose phrase ends at sent[b]: "Vorsitzende der Linken", "Fraktionsvorsitzenden
+    der Partei im Deutschen Bundestag"; with bare, the role noun itself may end there."""
+    if b < 0:
+        return -1
+    if bare and role_at(sent, b, lex) is not None and sent[b].tag != "NN2":
+        return b
+    if sent[b].tag not in NOUN_TAGS | {"NNA"}:
+        return -1
+    for r in range(b - 2, max(-1, b - 9), -1):
+        tok = sent[r]
+        if tok.tag not in _COMPLEMENT_TAGS:
+            return -1
+        if sent[r + 1].text in _GENITIVE_LINKS and role_at(sent, r, lex) is not None:
+            if any(_starts_name(sent, x, lex) for x in range(r + 1, b + 1)):
+                return -1  # "Bildungsminister Damian Hinds, ...": the role belongs to another name
+            return r
+    return -1
+
+
+def _apposition_closes(sent: list[Token], last: int) -> bool:
+    return last + 1 >= len(sent) or sent[last + 1].text in {",", ".", ")", ";", "–", "—"}
 
 
 def _starts_name(sent: list[Token], k: int, lex: ActorLexicon) -> bool:

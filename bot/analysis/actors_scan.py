@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.analysis.actors_context import NOUN_TAGS, is_preposition
+from bot.analysis.actors_context import is_preposition
+from bot.analysis.actors_keywords import bracket_name_end, keyword_name, keyword_name_end, keyword_start
 from bot.analysis.actors_lexicon import ActorLexicon, GazPattern, word_matches
 from bot.analysis.actors_names import classify_run, english_run_ok, junk_name, name_gender, title_role
+from bot.analysis.actors_runs import (
+    inner_title,
+    is_title_case,
+    namey,
+    noun_prefix,
+    organisation_follows,
+    run_end,
+    sentence_initial,
+)
 from bot.language.tokens import Token
-
-_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Sr", "Jr.", "Sr."})
-
-
-_QUOTES = frozenset({'"', "„", "“", "”", "»", "«", "'", "‚", "‘", "’", "(", "-", "–", "—", ":"})
-
-
-_NAME_TAGS = frozenset({"NE", "FM", "NP0"})
 
 
 @dataclass(slots=True)
@@ -42,55 +44,6 @@ class Mention:
     tag: str = ""  # tag of the first token, where needed
 
 
-_FUNCTION_TAG_PREFIXES = ("VV", "VB", "VH", "VD", "VM", "PRP", "PRF", "CJ", "AT0", "TO0", "AV")
-
-
-def _is_title_case(sent: list[Token]) -> bool:
-    """An English headline in title case: verbs and function words capitalised too."""
-    caps = sum(1 for t in sent[1:] if t.text[:1].isupper() and t.tag.startswith(_FUNCTION_TAG_PREFIXES))
-    return caps >= 2
-
-
-def _sentence_initial(sent: list[Token], k: int) -> bool:
-    j = k - 1
-    while j >= 0 and sent[j].text in _QUOTES:
-        j -= 1
-    return j < 0
-
-
-def _namey(sent: list[Token], k: int, lex: ActorLexicon) -> bool:
-    tok = sent[k]
-    text = tok.text
-    if not text[:1].isupper():
-        return False
-    cls = lex.name_words.get(text, ("", ""))[0]
-    if (cls == "function" and lex.language == "en") or len(text) == 1:
-        return False  # single letters are initials: they continue names but start none
-    if tok.tag in _NAME_TAGS or text in lex.first_names:
-        return True
-    if cls in {"title", "honorific", "nametitle"} and k + 1 < len(sent):
-        if k > 0 and sent[k - 1].tag in {"ART", "ADJ(A)", "PPOSAT", "AT0", "AJ0", "DPS"}:
-            return False  # "die älteste Frau Deutschlands" is no honorific
-        nxt = sent[k + 2] if sent[k + 1].text == "." and k + 2 < len(sent) else sent[k + 1]
-        return nxt.text[:1].isupper() and (
-            nxt.tag in _NAME_TAGS or nxt.text in lex.first_names or nxt.text in lex.name_words
-        )
-    if len(text) >= 2 and text.replace(".", "").replace("-", "").isalpha() and text.isupper():
-        return True
-    if lex.language == "en":
-        if text == "I" or _sentence_initial(sent, k):
-            return False
-        return tok.tag in NOUN_TAGS or (tok.tag in {"AJ0", "ZZ0"} and len(text) > 1)
-    # German: a capitalised adjective inside the sentence starts a name ("Nationaler Sicherheitsrat")
-    return (
-        tok.tag == "ADJ(A)"
-        and not _sentence_initial(sent, k)
-        and k + 1 < len(sent)
-        and sent[k + 1].text[:1].isupper()
-        and sent[k + 1].tag in {"NN", "NE", "FM"}
-    )
-
-
 def gazetteer_match(sent: list[Token], i: int, lex: ActorLexicon) -> GazPattern | None:
     tok = sent[i]
     best: GazPattern | None = None
@@ -106,85 +59,10 @@ def gazetteer_match(sent: list[Token], i: int, lex: ActorLexicon) -> GazPattern 
     return best
 
 
-def _inner_title(words: list[str], lex: ActorLexicon) -> int:
-    """Index of a given name right after a title inside a run, or 0."""
-    for k in range(1, len(words) - 1):
-        cls = lex.name_words.get(words[k], ("", ""))[0]
-        nxt = k + 2 if words[k + 1] == "." and k + 2 < len(words) else k + 1
-        if cls in {"title", "honorific"} and nxt < len(words) - 1 and words[nxt] not in lex.name_words:
-            return nxt
-    return 0
-
-
-def _organisation_follows(sent: list[Token], k: int, lex: ActorLexicon) -> bool:
-    """Do the next few name words end in an organisation keyword?"""
-    for j in range(k, min(len(sent), k + 4)):
-        tok = sent[j]
-        cls = lex.name_words.get(tok.text, ("", ""))[0]
-        if cls == "org":
-            return j > k or tok.tag in _NAME_TAGS or lex.language == "en"
-        if not tok.text[:1].isupper() and cls != "connector":
-            return False
-    return False
-
-
-def _run_end(sent: list[Token], i: int, lex: ActorLexicon) -> int:
-    """Index of the last token of the name run starting at i."""
-    j = i
-    n = len(sent)
-    firsts_only = sent[i].text in lex.first_names or sent[i].text in lex.name_words or sent[i].tag == "ADJ(A)"
-    while j + 1 < n:
-        nxt = sent[j + 1]
-        text = nxt.text
-        if (
-            text == "."
-            and nxt.start == sent[j].end
-            and (len(sent[j].text) == 1 or sent[j].text in lex.name_words)
-        ):
-            if j + 2 < n and _namey(sent, j + 2, lex):
-                j += 1  # initials and abbreviated titles: "George W. Bush", "Mr. Trump"
-                continue
-            break
-        if text in _ROMAN and j > i:
-            j += 1
-            continue
-        if (
-            len(text) == 1
-            and text.isupper()
-            and j + 3 < n
-            and sent[j + 2].text == "."
-            and _namey(sent, j + 3, lex)
-        ):
-            j += 1  # an initial: "George W. Bush"
-            continue
-        after_given = firsts_only or sent[j].text in lex.first_names
-        if _namey(sent, j + 1, lex) or (
-            after_given
-            and text[:1].isupper()
-            and text.replace("-", "").isalpha()
-            and (nxt.tag in NOUN_TAGS or sent[j].text in lex.first_names)
-            and text not in lex.name_words
-            and not lex.role(text)
-        ):
-            firsts_only = firsts_only and text in lex.first_names
-            j += 1
-            continue
-        cls = lex.name_words.get(text, ("", ""))[0]
-        if cls == "connector" and j + 2 < n and _namey(sent, j + 2, lex):
-            if text in {"of", "for", "and", "&"}:
-                before = lex.name_words.get(sent[j].text, ("", ""))[0]
-                if before not in {"org", "title"}:
-                    break
-            j += 2
-            continue
-        break
-    return j
-
-
 def scan_names(sent: list[Token], sent_index: int, lex: ActorLexicon) -> list[Mention]:
     """Gazetteer entries and proper-name runs of one sentence, left to right, not overlapping."""
     out: list[Mention] = []
-    title_case = lex.language == "en" and _is_title_case(sent)
+    title_case = lex.language == "en" and is_title_case(sent)
     n = len(sent)
     i = 0
     consumed = -1  # last token index inside an emitted mention
@@ -196,11 +74,23 @@ def scan_names(sent: list[Token], sent_index: int, lex: ActorLexicon) -> list[Me
             continue
         pattern = gazetteer_match(sent, i, lex)
         inside_name = (
-            i > 0 and i - 1 > consumed and _namey(sent, i - 1, lex) and not _sentence_initial(sent, i - 1)
+            i > 0 and i - 1 > consumed and namey(sent, i - 1, lex) and not sentence_initial(sent, i - 1)
         )
         located = pattern is not None and pattern.entry.kind in {"place", "state", "capital"}
-        if located and _organisation_follows(sent, i + len(pattern.words), lex):  # type: ignore[union-attr]
+        if located and organisation_follows(sent, i + len(pattern.words), lex):  # type: ignore[union-attr]
             pattern = None  # "Massachusetts Institute of Technology", "Japan Meteorological Agency"
+        inflected = pattern is not None and len(pattern.words) == 1 and text != pattern.words[0]
+        if located and inflected and text in lex.first_names and i + 1 < n and namey(sent, i + 1, lex):
+            pattern = None  # "Jonas Keller", though "Jona" is a town
+        bracketed = bracket_name_end(sent, i, lex) if (pattern is None or located) and not inside_name else -1
+        if bracketed > 0:
+            name = surface(sent[i : bracketed + 1])
+            out.append(
+                Mention(sent_index, i, bracketed, tok.start, sent[bracketed].end, "organisation", name=name)
+            )
+            consumed = bracketed
+            i = bracketed + 1
+            continue
         if pattern is not None and not inside_name:
             last = i + len(pattern.words) - 1
             entry = pattern.entry
@@ -220,19 +110,28 @@ def scan_names(sent: list[Token], sent_index: int, lex: ActorLexicon) -> list[Me
             consumed = last
             i = last + 1
             continue
-        if not text[:1].isupper() or (title_case and text not in lex.first_names) or not _namey(sent, i, lex):
+        named = keyword_name_end(sent, i, lex) if pattern is None else -1
+        if named > 0:
+            first = keyword_start(sent, i) if i - 2 > consumed else i
+            name = keyword_name(sent, first, i, lex)
+            start = sent[first].start
+            out.append(Mention(sent_index, first, named, start, sent[named].end, "organisation", name=name))
+            consumed = named
+            i = named + 1
+            continue
+        if not text[:1].isupper() or (title_case and text not in lex.first_names) or not namey(sent, i, lex):
             i += 1
             continue
         if (
             lex.language == "en"
-            and _sentence_initial(sent, i)
+            and sentence_initial(sent, i)
             and tok.tag != "NP0"
             and text not in lex.first_names
             and not (text.isupper() and len(text) >= 2)
         ):
             i += 1
             continue
-        j = _run_end(sent, i, lex)
+        j = run_end(sent, i, lex, title_case)
         words = [t.text for t in sent[i : j + 1]]
         if lex.language == "en" and not english_run_ok(sent[i : j + 1], lex):
             i = j + 1
@@ -243,7 +142,7 @@ def scan_names(sent: list[Token], sent_index: int, lex: ActorLexicon) -> list[Me
             if given > skip and all(sent[i + k].tag != "NP0" for k in range(skip, given)):
                 skip = given
         if kind in {"unknown", "organisation"} and skip == 0:
-            inner = _inner_title(words, lex)
+            inner = inner_title(words, lex)
             if inner > 0:  # "AFT President Randi Weingarten": a title inside the run starts the name
                 titles, skip, kind = [" ".join(w for w in words[:inner] if w != ".")], inner, "person"
                 gender = gender or name_gender(words[inner], lex)
@@ -255,6 +154,14 @@ def scan_names(sent: list[Token], sent_index: int, lex: ActorLexicon) -> list[Me
         first = i + skip
         while first <= j and sent[first].text == ".":
             first += 1
+        keyword_only = kind == "nonactor" and j == i and lex.name_words.get(text, ("", ""))[0] == "org"
+        if (
+            (kind == "organisation" or keyword_only)
+            and first == i
+            and i - 1 > consumed
+            and noun_prefix(sent, i, lex)
+        ):
+            first, kind = i - 1, "organisation"  # "der Chaos Computer Club", "von Golem Online"
         if sent[i].tag == "ADJ(A)" and kind not in {"organisation", "place"}:
             i = j + 1
             continue  # a capitalised adjective starts no person name ("der Hohe Vertreter")
@@ -262,7 +169,8 @@ def scan_names(sent: list[Token], sent_index: int, lex: ActorLexicon) -> list[Me
         mention = Mention(
             sent_index, first, j, sent[first].start, sent[j].end, kind, "", name=name, gender=gender
         )
-        mention.roles.extend(title_role(titles))
+        if i == 0 or sent[i - 1].text != "of":  # "then-Secretary of State Clinton": no role "State"
+            mention.roles.extend(title_role(titles))
         if junk_name(sent[first : j + 1], lex):
             mention.kind = "nonactor"
         out.append(mention)

@@ -6,6 +6,7 @@ people, grammatical gender for German organisations and states) and recency.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ PRONOUNS = {
     },
 }
 _OPENING = {"„": "“", "“": "”", "«": "»", "»": "«", '"': '"', "‚": "‘"}
+# closers accepted in quote_spans: news text mixes typographic and straight quotes ("...,” he said)
+_CLOSERS = {"„": '“”"', "“": '”"', "«": "»", "»": "«", '"': '"”', "‚": "‘’"}
 
 
 @dataclass(slots=True)
@@ -44,6 +47,8 @@ class Ref:
     sent: int
     record: ActorRecord
     subject: bool
+    quoted: bool = False  # inside a quotation: no antecedent for a pronoun outside it
+    speaker: bool = False  # the holder of a position: speakers tend to go on speaking
 
 
 def _compatible(
@@ -56,7 +61,7 @@ def _compatible(
     if feature in {"m", "f"}:
         if kind == "person":
             if gender in {"m", "f"}:
-                return gender == feature, 1.0
+                return gender == feature, 1.5
             return True, 0.0
         if kind == "group" and gender == "pl":
             return False, 0.0
@@ -80,7 +85,15 @@ def _compatible(
     return True, 0.0
 
 
-def _personal(refs: list[Ref], doc: Document, start: int, sent: int, feature: str) -> ActorRecord | None:
+_MAX_DISTANCE = 3  # sentences back to look for an antecedent
+_SPEAKER_BONUS = 1.0
+_LISTED_BONUS = 1.5  # a mention that made its actor part of the story, not a passing one
+_SUBJECT_BONUS = 2.0
+
+
+def _personal(
+    refs: list[Ref], doc: Document, start: int, sent: int, feature: str, quoted: bool
+) -> ActorRecord | None:
     plural = None
     tok = doc.token_at(start)
     if feature == "fpl" and tok is not None and doc.language == "de":
@@ -92,14 +105,15 @@ def _personal(refs: list[Ref], doc: Document, start: int, sent: int, feature: st
         ref = refs[i]
         i -= 1
         distance = sent - ref.sent
-        if distance > 3:
+        if distance > _MAX_DISTANCE:
             break
-        if ref.end > start:
+        if ref.end > start or (ref.quoted and not quoted):
             continue
         agrees, bonus = _compatible(ref.record, feature, plural, doc.language == "en")
         if not agrees:
             continue
-        score = -3.0 * distance + (2.0 if ref.subject else 0.0) + bonus + (0.5 if ref.record.listed else 0.0)
+        score = -3.0 * distance + (_SUBJECT_BONUS if ref.subject else 0.0) + bonus
+        score += (_LISTED_BONUS if ref.record.listed else 0.0) + (_SPEAKER_BONUS if ref.speaker else 0.0)
         score += ref.start / 1e7
         if best is None or score > best[0]:
             best = (score, ref.record)
@@ -110,11 +124,50 @@ def _start(ref: Ref) -> int:
     return ref.start
 
 
-def _relative(refs: list[Ref], start: int, sent: int) -> ActorRecord | None:
+_RELATIVE_REACH = 40  # characters between a name and its relative pronoun ("X, 24, from Y, who said")
+
+
+def _relative(refs: list[Ref], doc: Document, start: int, sent: int) -> ActorRecord | None:
     i = bisect_left(refs, start, key=_start) - 1
-    if i >= 0 and refs[i].sent == sent and start - refs[i].end <= 3:
-        return refs[i].record
+    if i < 0 or refs[i].sent != sent:
+        return None
+    ref = refs[i]
+    gap = doc.text[ref.end : start]
+    if start - ref.end <= 3 or (len(gap) <= _RELATIVE_REACH and gap.rstrip().endswith(",")):
+        return ref.record
     return None
+
+
+_QUOTE_EVENTS = re.compile("\n\n|[" + re.escape("".join(_OPENING) + "".join(_CLOSERS.values())) + "]")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """All quotations (start, end) of a text, paired within paragraphs; an unclosed one runs to the
+    paragraph's end."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    closers = ""
+    for match in _QUOTE_EVENTS.finditer(text):
+        i = match.start()
+        ch = match.group()
+        if ch == "\n\n":
+            if open_at >= 0:
+                spans.append((open_at, i))
+            open_at = -1
+        elif open_at >= 0 and ch in closers:
+            spans.append((open_at, i + 1))
+            open_at = -1
+        elif open_at < 0 and ch in _OPENING and (i == 0 or not text[i - 1].isalnum()):
+            open_at, closers = i, _CLOSERS[ch]
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Is offset inside one of the sorted, disjoint spans?"""
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] < offset < spans[k][1]
 
 
 def quote_region(text: str, offset: int) -> tuple[int, int] | None:
@@ -158,16 +211,25 @@ def _first_person(refs: list[Ref], doc: Document, start: int) -> ActorRecord | N
     return None
 
 
-def resolve_pronoun(refs: list[Ref], doc: Document, start: int, word: str) -> ActorRecord | None:
+def resolve_pronoun(
+    refs: list[Ref], doc: Document, start: int, word: str, quoted: bool = False
+) -> ActorRecord | None:
+    """The antecedent of a pronoun at start; quoted says whether the pronoun stands in a quotation."""
     feature = PRONOUNS.get(doc.language, {}).get(word.lower())
     tok = doc.token_at(start)
     if feature is None or tok is None:
         return None
     if feature == "rel":
-        return _relative(refs, start, tok.sentence)
+        return _relative(refs, doc, start, tok.sentence)
     if feature == "1":
         return _first_person(refs, doc, start)
-    return _personal(refs, doc, start, tok.sentence, feature)
+    return _personal(refs, doc, start, tok.sentence, feature, quoted)
+
+
+def pronoun_gender(word: str, language: str) -> str:
+    """ "m" or "f" when the pronoun tells a person's gender ("he", "er", "she"), else ""."""
+    feature = PRONOUNS.get(language, {}).get(word.lower(), "")
+    return feature if feature in {"m", "f"} else ""
 
 
 def is_pronoun(word: str, language: str) -> bool:
