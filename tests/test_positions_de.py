@@ -238,3 +238,149 @@ def test_konjunktiv1_rule(form: str, lemma: str, tag: str, expected: bool) -> No
 def test_empty_and_odd_documents_do_not_crash() -> None:
     for text in ["„", "“ sagte er: ", "Laut", "nach", ": „ “ „", "Er sagte,", "so", "\n\n„Hallo“\n\n"]:
         positions(text)
+
+
+# --- continuations without an earlier speaker, holders from the context ---------------------------
+
+
+def test_konjunktiv_in_a_subordinate_clause_goes_to_the_narrated_subject() -> None:
+    kind, content, speaker = only("Die Alliierten erhoben Einspruch, weil Berlin einen Sonderstatus habe.")
+    assert kind == "indirect"
+    assert content.endswith("weil Berlin einen Sonderstatus habe")
+    assert speaker == "Die Alliierten"
+
+
+def test_konjunktiv_after_a_stance_goes_to_its_holder() -> None:
+    found = positions("Der Verband warnte vor Überschwemmungen. Die Dämme seien überlastet.")
+    assert found[-1] == ("indirect", "Die Dämme seien überlastet", "Der Verband")
+
+
+def test_first_person_present_is_no_konjunktiv() -> None:
+    assert positions("Ich habe das Buch gelesen. Wir haben viel gelernt.") == []
+
+
+def test_interview_answers_are_no_continuations() -> None:
+    text = "Der Minister sagte, die Lage sei ernst. Ich glaube, wir hätten früher handeln müssen."
+    assert [content for _, content, _ in positions(text)] == ["die Lage sei ernst"]
+
+
+def test_existential_statement_is_the_writers_own() -> None:
+    assert positions("Es besteht wenig Zweifel, dass der Plan scheitert.") == []
+    assert positions("Einigkeit besteht darüber, dass das Duell wichtig gewesen sei.") == []
+
+
+def test_frame_without_holder_takes_the_holder_of_the_sentence_before() -> None:
+    found = positions("Die Union lehnt das Gesetz ab. Als Begründung heißt es, die Kosten seien zu hoch.")
+    assert found == [("indirect", "die Kosten seien zu hoch", "Die Union")]
+
+
+def test_quoted_fragment_in_reported_speech_keeps_the_sentence() -> None:
+    found = positions("Der Minister sagte, die Lage sei ernst. Damit seien „alle Reserven aufgebraucht“.")
+    assert found[1] == ("indirect", "Damit seien „alle Reserven aufgebraucht“", "Der Minister")
+
+
+# --- frames the first version missed ---------------------------------------------------------------
+
+
+def test_noun_of_speech_with_its_holder() -> None:
+    found = positions("Die Opposition kritisierte die Forderung des Ministers, die Steuern zu erhöhen.")
+    assert found == [("indirect", "die Steuern zu erhöhen", "des Ministers")]
+
+
+def test_noun_of_speech_with_a_konjunktiv_clause() -> None:
+    found = positions("Der Richter wies den Vorwurf der Anwälte, das Gericht sei befangen, zurück.")
+    assert ("indirect", "das Gericht sei befangen", "der Anwälte") in found
+
+
+def test_wie_clause_with_an_apposition() -> None:
+    found = positions("Die Brücke bleibt gesperrt, wie Anna Berg, Sprecherin der Stadt, mitteilte.")
+    assert found == [("indirect", "Die Brücke bleibt gesperrt", "Anna Berg, Sprecherin der Stadt")]
+
+
+def test_wie_clause_naming_a_document() -> None:
+    found = positions("Wie aus einer Mitteilung der Polizei hervorgeht, wurden zwei Männer festgenommen.")
+    assert found == [("indirect", "wurden zwei Männer festgenommen", "einer Mitteilung der Polizei")]
+
+
+def test_separated_particle_after_an_apposition() -> None:
+    found = positions("Am Montag gab der Leiter der Behörde, Jan Wolf, bekannt, dass das Amt schließt.")
+    assert found == [("indirect", "dass das Amt schließt", "der Leiter der Behörde, Jan Wolf")]
+
+
+def test_weiter_is_no_verb_particle() -> None:
+    _, content, speaker = only("Der Trainer sagte weiter, die Mannschaft sei gut vorbereitet.")
+    assert (content, speaker) == ("die Mannschaft sei gut vorbereitet", "Der Trainer")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Der Präsident erklärte, die neue Verfassung werde die Rolle des Militärs festlegen.", "die neue"),
+        ("Der General erklärte hingegen, damit solle ein Machtvakuum vermieden werden.", "damit solle"),
+    ],
+)
+def test_verb_second_complements_the_tagger_misreads(text: str, content: str) -> None:
+    kind, found, _ = only(text)
+    assert kind == "indirect"
+    assert found.startswith(content)
+
+
+def test_quoted_name_inside_the_speaker() -> None:
+    _, _, speaker = only("Moritz Weber von der „Aktion Kinder helfen“ sagte, die Spenden seien angekommen.")
+    assert speaker == "Moritz Weber von der „Aktion Kinder helfen“"
+
+
+def test_source_marker_names_a_mistagged_name() -> None:
+    _, _, speaker = only("Die Anlage sei laut el-Baradei stillgelegt worden.")
+    assert speaker == "el-Baradei"
+
+
+def test_so_between_dashes() -> None:
+    _, _, speaker = only("Das sei ein wichtiger Schritt – so Müller –, trotzdem fehle noch Geld.")
+    assert speaker == "Müller"
+
+
+def test_source_marker_takes_over_a_reported_stance() -> None:
+    found = positions("Der Minister bestritt nach Angaben der Zeitung die Vorwürfe.")
+    assert found == [
+        ("indirect", "Der Minister bestritt nach Angaben der Zeitung die Vorwürfe", "der Zeitung")
+    ]
+
+
+def test_passive_frame_names_its_document() -> None:
+    found = positions("In einem Bericht der Zeitung wurde vermutet, dass niemand überlebt hat.")
+    assert found == [("indirect", "dass niemand überlebt hat", "einem Bericht der Zeitung")]
+
+
+def test_complement_ends_where_the_narration_goes_on() -> None:
+    found = positions("Sie räumte ein, es könnten Stellen wegfallen, sprach aber von einem offenen Prozess.")
+    assert found == [
+        ("indirect", "es könnten Stellen wegfallen", "Sie"),
+        ("reported", "sprach aber von einem offenen Prozess", "Sie"),
+    ]
+
+
+def test_complement_ends_before_a_quotation_after_a_colon() -> None:
+    found = positions("Er glaubt, dass das Team stärker sei: „Wir haben viel gelernt.“")
+    assert found == [
+        ("indirect", "dass das Team stärker sei", "Er"),
+        ("direct", "„Wir haben viel gelernt.“", "Er"),
+    ]
+
+
+def test_decision_in_the_passive_keeps_its_content() -> None:
+    found = positions("Es wurde beschlossen, eine Delegation nach Polen zu entsenden.")
+    assert found == [("decision", "eine Delegation nach Polen zu entsenden", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Partei hatte ihren Protest angekündigt.",  # backstory in the pluperfect
+        "Der Schaden wird auf eine Million Euro geschätzt.",  # a passive without a holder
+        "In Niedersachsen ist es verboten, im Wald zu rauchen.",  # a rule, not a decision
+        "Ein Bescheid, der den Jägern Rechte einräumt, soll Unfälle verhindern.",  # a relative clause
+    ],
+)
+def test_narration_is_no_position(text: str) -> None:
+    assert positions(text) == []

@@ -22,7 +22,7 @@ _OPINION_NOUNS = frozenset(
 )
 _CONFIDENCE_WORDS = frozenset({"überzeugt", "zuversichtlich", "sicher", "optimistisch", "besorgt"})
 _CLAUSE_FINAL_PARTICLES = frozenset({"zu", "an", "vor", "ab", "aus", "auf", "ein", "mit", "hin", "fest"})
-_OPINION_VERBS = frozenset({"zeigen", "halten", "vertreten"})
+_OPINION_VERBS = frozenset({"zeigen", "halten", "vertreten", "teilen"})
 _SEGMENT_BREAKS = frozenset({",", ":", ";", "–", "—", "-", "(", ")"})
 _RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren"})
 _NOMINAL_TAGS = frozenset({"NN", "NE", "NNA", "ADJ(A)", "CARD", "FM", "PIAT", "XY", "TRUNC"})
@@ -47,6 +47,30 @@ def opens_clause(toks: list[Token], j: int) -> bool:
         and j + 1 < len(toks)
         and toks[j + 1].tag not in _NOMINAL_TAGS
     )
+
+
+def misread_article(toks: list[Token], j: int, hi: int) -> bool:
+    """An article after a comma that the tagger read as a relative pronoun, opening a verb-second
+    clause: ", die neue Verfassung werde ...". A relative clause ends with its finite verb."""
+    if toks[j].tag != "PRELS" or toks[j].lower not in _RELATIVE_FORMS:
+        return False
+    nouns = 0
+    for m in range(j + 1, min(hi, j + 12)):
+        tok = toks[m]
+        if tok.tag in FINITE_TAGS:
+            return nouns > 0 and m + 1 < hi and toks[m + 1].text not in _SEGMENT_BREAKS | {".", "!", "?"}
+        if tok.tag in {"NN", "NE"}:
+            nouns += 1
+        elif tok.tag not in _NOMINAL_TAGS and tok.tag not in {
+            "ADV",
+            "ADJ(D)",
+            "APPR",
+            "APPRART",
+            "ART",
+            "PTKZU",
+        }:
+            return False
+    return False
 
 
 def main_verb(ctx: Context, lo: int, hi: int) -> int:
@@ -105,12 +129,43 @@ def segment_start(ctx: Context, lo: int, k: int) -> int:
                 return j
             j = q.first  # a quoted name inside the clause: die „Süddeutsche Zeitung“
             continue
+        if prev.text == ")":
+            opening = next((m for m in range(j - 2, max(lo, j - 20) - 1, -1) if toks[m].text == "("), -1)
+            if opening >= 0:
+                j = opening  # a bracket inside the clause: "ein Sprecher der Armee (SPLA) der Presse"
+                continue
         if prev.text in _SEGMENT_BREAKS:
             return j
         if subordinate(prev):
             return j - 1
         j -= 1
     return lo
+
+
+def apposition_opener(ctx: Context, lo: int, seg_lo: int, k: int) -> int:
+    """The clause opener before an apposition that separates it from its verb: "wie Burt Rutan,
+    Chef der Firma, mitteilte", "Wie X, ein Sprecher der Armee der Presse mitteilte". Returns the
+    opener's index or -1."""
+    toks = ctx.toks
+    if seg_lo < k:
+        app_lo, app_hi = seg_lo, k
+    elif k - 1 > lo and toks[k - 1].text == ",":
+        app_hi = k - 1
+        app_lo = segment_start(ctx, lo, app_hi)
+    else:
+        return -1
+    if app_lo <= lo or app_lo >= app_hi or toks[app_lo - 1].text != ",":
+        return -1
+    if toks[app_lo].tag not in _NOMINAL_TAGS | {"ART", "PPOSAT"}:
+        return -1
+    if any(t.tag in FINITE_TAGS or subordinate(t) for t in toks[app_lo:app_hi]):
+        return -1
+    opener = segment_start(ctx, lo, app_lo - 1)
+    if opener + 1 >= app_lo - 1 or not opens_clause(toks, opener):
+        return -1
+    if any(t.tag in FINITE_TAGS for t in toks[opener + 1 : app_lo - 1]):
+        return -1
+    return opener
 
 
 def cue_of(ctx: Context, k: int, clause_hi: int, hi: int) -> Cue | None:
@@ -135,9 +190,11 @@ def cue_of(ctx: Context, k: int, clause_hi: int, hi: int) -> Cue | None:
             particle = j
         elif (tok.tag in NONFINITE_TAGS or tok.tag == "VV(FIN)") and not ctx.in_quote(j):
             nonfinite.append(j)  # (VV(FIN): a participle the tagger took for a finite verb)
+    if particle >= 0 and toks[particle].lower == "weiter":
+        particle = -1  # "sagte weiter": an adverb, not a verb particle
     if particle < 0 and not nonfinite:
         far = _far_verb_part(ctx, clause_hi, min(hi, k + _PARTICLE_REACH))
-        if far >= 0 and toks[far].tag == "PTKVZ":
+        if far >= 0 and toks[far].tag in {"PTKVZ", "ADJ(D)"}:
             particle = far
         elif far >= 0:
             nonfinite.append(far)
@@ -148,6 +205,9 @@ def cue_of(ctx: Context, k: int, clause_hi: int, hi: int) -> Cue | None:
         if particle >= 0 and not lemma.startswith(toks[particle].lower):
             candidates.append((verb_key(lemma, toks[particle].lower), max(n, particle)))
         candidates.append((lemma, n))
+        form = toks[n].lower
+        if toks[n].tag == "VV(PP)" and form.startswith("ge") and lemma == form:
+            candidates.append((form[2:], n))  # "wurde geraten": raten, not geraten
     if particle >= 0:
         candidates.append((verb_key(verb.lemma, toks[particle].lower), particle))
     if particle < 0 or nonfinite or toks[particle].tag != "PTKVZ":
@@ -175,6 +235,8 @@ def _far_verb_part(ctx: Context, start: int, stop: int) -> int:
         tok = toks[j]
         if tok.tag in FINITE_TAGS or tok.tag in {"KOUS", "PRELS"} or tok.text in {":", ";"}:
             return -1
-        if tok.tag in {"PTKVZ", "VV(PP)"} and (j + 1 >= stop or toks[j + 1].text in {",", ":", "."}):
+        if (tok.tag in {"PTKVZ", "VV(PP)"} or (tok.tag == "ADJ(D)" and tok.lower in _PARTICLE_WORDS)) and (
+            j + 1 >= stop or toks[j + 1].text in {",", ":", "."}
+        ):
             return j
     return -1

@@ -49,8 +49,14 @@ class Context:
         return (self.toks[i].start, self.toks[j - 1].end)
 
     def content(self, i: int, j: int) -> Offsets | None:
-        """Character span of tokens [i, j) without edge punctuation and commas."""
+        """Character span of tokens [i, j) without edge punctuation and commas. It stops at a colon
+        that introduces a quotation ("..., sei: „…“"): the quotation is a position of its own."""
         toks = self.toks
+        for m in range(i + 1, j - 1):
+            qi = self.quote_of[m + 1]
+            if toks[m].text == ":" and self.quote_of[m] < 0 and qi >= 0 and self.quotes[qi].first == m + 1:
+                j = m
+                break
         while j > i and (toks[j - 1].text in SENTENCE_END_TEXTS or toks[j - 1].text in BOUNDARY_TEXTS):
             j -= 1
         while i < j and toks[i].text in BOUNDARY_TEXTS:

@@ -12,9 +12,12 @@ from bot.analysis.positions_de_context import Context, Found
 from bot.analysis.positions_de_frames import name_like
 from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_konjunktiv1, is_konjunktiv2
 from bot.analysis.positions_de_phrases import np_end, subject_after, subject_before
+from bot.analysis.positions_de_speakers import existential, first_person, guess_speaker
 from bot.language.tokens import Token
 
 _MAX_GAP = 3  # sentences between a speaker's position and a continuation
+_FIRST_PERSON = frozenset({"ich", "wir"})
+_SPECULATIVE = frozenset({"müsste", "müssten", "dürfte", "dürften"})  # the writer's own estimate
 _QUESTION_WORDS = frozenset({"ob", "wer", "was", "warum", "wie", "wann", "wo", "weshalb"})
 
 
@@ -27,6 +30,8 @@ def attribute_quotes(ctx: Context) -> None:
         if not (q.sentence_like or fragment) or name_like(ctx, q.first, q.last):
             continue  # names, titles and scare quotes
         sent = toks[q.first].sentence
+        if toks[q.first + 1].text[:1].islower() and _reported_around(ctx, sent, q.first, q.last):
+            continue  # "Damit seien „der Kurs ... nicht mehr klar“": the sentence is the position
         speaker = None
         if q.first > 0 and toks[q.first - 1].text == ":":
             speaker = _colon_speaker(ctx, q.first - 1)
@@ -44,6 +49,15 @@ def attribute_quotes(ctx: Context) -> None:
             anchor = _anchor(ctx, sent, q.start)
             speaker = anchor.speaker_tokens if anchor is not None else None
         ctx.add("direct", (q.start, q.end), sent, speaker, cue, is_quote=True)
+
+
+def _reported_around(ctx: Context, sent: int, first: int, last: int) -> bool:
+    """The sentence around a quoted fragment is itself reported speech (Konjunktiv outside it)."""
+    return any(
+        (is_konjunktiv1(t) or is_konjunktiv2(t)) and not first <= t.index <= last
+        for t in ctx.doc.sentences[sent].tokens
+        if t.tag in FINITE_TAGS
+    )
 
 
 def _colon_speaker(ctx: Context, colon: int) -> tuple[int, int] | None:
@@ -90,21 +104,40 @@ def continue_reported(ctx: Context) -> None:
             continue
         if toks[sent.first].lower in _QUESTION_WORDS or toks[sent.last].text == "?":
             continue
+        if any(t.lower in _FIRST_PERSON and not ctx.in_quote(t.index) for t in sent.tokens):
+            continue  # an interview answer, not reported speech
         verbs = [t for t in sent.tokens if t.tag in FINITE_TAGS and not ctx.in_quote(t.index)]
         if not verbs:
             continue
         hearsay = _hearsay(sent.tokens)
-        mood1 = hearsay == 2 or any(is_konjunktiv1(t) for t in verbs)
-        if not mood1 and not hearsay and not any(is_konjunktiv2(t) for t in verbs):
+        konjunktiv1 = any(is_konjunktiv1(t) and not first_person(toks, t) for t in verbs)
+        mood1 = hearsay == 2 or konjunktiv1
+        if (
+            not mood1
+            and not hearsay
+            and not any(is_konjunktiv2(t) and t.lower not in _SPECULATIVE for t in verbs)
+        ):
             continue
-        anchor = _anchor(ctx, sent.index, sent.start)
+        own = [f for f in ctx.by_sentence.get(sent.index, ()) if f.silent and f.speaker_tokens is not None]
+        anchor = own[0] if own else _anchor(ctx, sent.index, sent.start)  # "X kritisierte Y, das ... sei"
         if anchor is not None and _paragraphs_between(ctx, anchor.raw.content[1], sent.start) > 1:
             anchor = None
         content = ctx.content(sent.first, sent.last + 1)
         if content is None:
             continue
-        if anchor is None or (not mood1 and anchor.sentence < sent.index - 1):
+        if anchor is None:
+            if konjunktiv1 and not existential(ctx, sent):  # reported speech with no speaker before it
+                ctx.add("indirect", content, sent.index, guess_speaker(ctx, sent), None)
+                covered.add(sent.index)
             continue
+        if not mood1 and anchor.sentence < sent.index - 1:
+            continue
+        if anchor.sentence < sent.index - 1 and not own:
+            local = guess_speaker(ctx, sent)  # a holder named since the last speaker is likelier
+            if local is not None:
+                ctx.add("indirect", content, sent.index, local, None)
+                covered.add(sent.index)
+                continue
         if (
             anchor.sentence == sent.index - 1
             and anchor.raw.cue is None
@@ -131,3 +164,22 @@ def _hearsay(tokens: list[Token]) -> int:
 
 def _paragraphs_between(ctx: Context, start: int, end: int) -> int:
     return ctx.doc.text.count("\n\n", start, end)
+
+
+def fill_speakers(ctx: Context) -> None:
+    """Frames that name no holder ("Als Begründung heißt es, ...", "Es wird angenommen, dass ...")
+    take the speaker of the position just before them, or the holder named in the sentence before."""
+    for f in ctx.found:
+        if f.speaker_tokens is not None or f.silent or f.raw.kind not in {"indirect", "direct", "reported"}:
+            continue
+        sent = ctx.doc.sentences[f.sentence]
+        start = f.raw.content[0]
+        anchor = _anchor(ctx, f.sentence, start)
+        if anchor is not None and (
+            anchor.sentence < f.sentence - 1 or _paragraphs_between(ctx, anchor.raw.content[1], start)
+        ):
+            anchor = None
+        speaker = anchor.speaker_tokens if anchor is not None else guess_speaker(ctx, sent)
+        if speaker is not None:
+            f.speaker_tokens = speaker
+            f.raw.speaker = ctx.chars(*speaker)

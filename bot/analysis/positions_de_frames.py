@@ -1,23 +1,25 @@
-"""Building blocks of speech frames: clause ends, complements, and the fixed frames
-("wie X mitteilte", "heißt es", "Dies bestätigte X")."""
+"""Building blocks of speech frames: clause ends, complements (a dass-clause, a clause in
+Konjunktiv, a quotation) and frames without one ("X sprach von einem Unfall")."""
 
 from __future__ import annotations
 
 from bot.analysis.positions import Offsets
 from bot.analysis.positions_de_context import Context, Found
-from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_subjunctive, reporting_verbs, speech_verbs
-from bot.analysis.positions_de_phrases import np_end
+from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_subjunctive, reporting_verbs
 from bot.language.tokens import Sentence, Token
 
 Span = tuple[int, int]
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "–", "—", "-"})
 _COMPLEMENT_STARTS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wer", "was", "wo"})
-_NAMING_VERBS = frozenset({"nennen", "bezeichnen", "beschreiben"})
 _NOT_HOLDER_VERBS = frozenset({"drohen", "finden", "rufen", "melden"})  # "Jetzt droht ein Streik."
 _PREDICATE_MARKERS = frozenset({"als", "von", "vor", "zu", "wie"})
-_CONDITIONALS = frozenset({"wenn", "falls", "sofern", "ob"})
-_OBJECT_PRONOUNS = frozenset({"ihm", "ihn", "ihr", "ihnen", "uns", "mir", "mich", "sich"})
-_SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom"})
+_STANCE_PREPOSITIONS = {
+    "sprechen": frozenset({"von", "vom", "über"}),
+    "sehen": frozenset({"in", "im", "als"}),
+    "rechnen": frozenset({"mit"}),
+}
+_CASUALTIES = frozenset({"Todesopfer", "Opfer", "Tote", "Toten", "Menschenleben", "Leben", "Verletzte"})
+_CONTRASTIVE = frozenset({"doch", "aber", "jedoch", "sondern"})
 
 
 def clause_end(ctx: Context, k: int, hi: int, *, stop_at_verbs: bool = True) -> int:
@@ -92,11 +94,23 @@ def add_complement(
 
 
 def _coordination_end(ctx: Context, start: int, hi: int) -> int:
-    """The complement ends where the main clause goes on: "X erklärte, A und kündigte an, B"."""
+    """The complement ends where the narration goes on in the indicative: "X erklärte, A und
+    kündigte an, B", "X räumte ein, A, sprach aber von B", "X sagte, A, doch Y erklärte, B"."""
     toks = ctx.toks
     for j in range(start + 2, hi - 1):
-        if toks[j].tag == "KON" and toks[j + 1].tag in FINITE_TAGS and not ctx.in_quote(j):
+        if ctx.in_quote(j):
+            continue
+        nxt = toks[j + 1]
+        if toks[j].tag == "KON" and nxt.tag in FINITE_TAGS and not _may_be_subjunctive(nxt):
             return j
+        if toks[j].text != ",":
+            continue
+        if nxt.tag in FINITE_TAGS and not _may_be_subjunctive(nxt):
+            return j
+        if nxt.lower in _CONTRASTIVE:
+            verb = next((m for m in range(j + 2, min(hi, j + 10)) if toks[m].tag in FINITE_TAGS), -1)
+            if verb > 0 and toks[verb - 1].text != "," and not _may_be_subjunctive(toks[verb]):
+                return j
     return hi
 
 
@@ -134,19 +148,33 @@ def _quoted_predicate(ctx: Context, first: int, key: str) -> bool:
 
 
 def _stance(ctx: Context, key: str, speaker: Span, k: int, hi: int) -> bool:
-    """A reported stance has a holder other than "man", and "sprechen" reports only "von"/"über"
-    something ("sprach von einem Unfall", not "hat mit der Freundin gesprochen")."""
+    """A reported stance has a holder other than "man", and some verbs report a stance only with
+    their preposition ("sprach von einem Unfall", not "hat mit der Freundin gesprochen"; "sieht
+    in X eine Gefahr"; "rechnet mit Verlusten")."""
     toks = ctx.toks
     if toks[speaker[0]].tag == "PIS":
         return False
-    return key != "sprechen" or any(t.lower in {"von", "vom", "über"} for t in toks[k + 1 : hi])
+    if key == "fordern" and any(t.text in _CASUALTIES for t in toks[k + 1 : hi]):
+        return False  # "Das Unglück forderte 92 Todesopfer"
+    needed = _STANCE_PREPOSITIONS.get(key)
+    return needed is None or any(t.lower in needed for t in toks[k + 1 : hi])
 
 
 def no_complement(
-    ctx: Context, sent: Sentence, key: str, kind: str, speaker: Span, cue: Span, k: int
+    ctx: Context,
+    sent: Sentence,
+    key: str,
+    kind: str,
+    speaker: Span,
+    cue: Span,
+    k: int,
+    *,
+    narration: str = "",
 ) -> None:
     """A frame without a complement clause: a quoted word in it is a direct quotation ("nannte den
-    Bericht eine „Zeitungsente“"); otherwise the sentence is reported, intended or decided."""
+    Bericht eine „Zeitungsente“"); otherwise the sentence is reported, intended or decided.
+    narration: "pluperfect" (backstory: "X hatte ... angekündigt") or "passive" (no holder: "Der
+    Schaden wird auf ... geschätzt"): the sentence is narration, not a reported stance."""
     lo, hi = sent.first, sent.last + 1
     if kind == "indirect":
         quoted: Found | None = None
@@ -161,126 +189,25 @@ def no_complement(
                 )
         if quoted:
             return  # "skandierten Parolen wie „A“ oder „B“": each quotation is a position
-        if key in reporting_verbs() and _stance(ctx, key, speaker, k, hi):
-            ctx.add("reported", ctx.content(lo, hi), sent.index, speaker, cue)
+        if narration == "passive":
+            return
+        if not narration and key in reporting_verbs() and _stance(ctx, key, speaker, k, hi):
+            ctx.add("reported", ctx.content(_clause_start(ctx, lo, k), hi), sent.index, speaker, cue)
         elif key not in _NOT_HOLDER_VERBS:
             ctx.remember_speaker(sent, speaker)  # "X kritisierte die Pläne. Sie seien ..."
         return
     ctx.add(kind, ctx.content(lo, hi), sent.index, speaker, cue)
 
 
-def verb_final_key(ctx: Context, verb: int, lo: int) -> tuple[str, int]:
-    """Lemma key and cue start of a clause-final verb group: "mitteilte", "bekannt gab",
-    "angekündigt hatte"."""
+def _clause_start(ctx: Context, lo: int, k: int) -> int:
+    """Start of the main clause of verb k when a full clause precedes it after a comma: "X sagte,
+    A, sprach aber von B", "Nach Angaben X kamen 7.000, die Polizei spricht von 4.000"."""
     toks = ctx.toks
-    lemma = toks[verb].lemma.lower()
-    prev = verb - 1
-    if prev > lo and toks[prev].tag in {"VV(PP)", "VV(INF)"} and toks[verb].tag in {"VA(FIN)", "VM(FIN)"}:
-        lemma, verb = toks[prev].lemma.lower(), prev
-        prev -= 1
-    if prev > lo and (
-        toks[prev].tag == "PTKVZ" or toks[prev].lower in {"bekannt", "klar", "deutlich", "fest"}
-    ):
-        fused = toks[prev].lower + lemma
-        if fused in speech_verbs():
-            return fused, prev
-    return lemma, verb
-
-
-def wie_clause(ctx: Context, sent: Sentence, wie: int, verb: int) -> None:
-    """Wie die Polizei mitteilte, ...  /  ..., wie die Zeitung berichtet."""
-    toks = ctx.toks
-    lo, hi = sent.first, sent.last + 1
-    key, _ = verb_final_key(ctx, verb, wie)
-    if key not in speech_verbs() or key in _NAMING_VERBS:
-        return
-    first = wie + 1
-    while first < verb and toks[first].tag == "ADV":
-        first += 1  # "Wie schon die WHO sagte"
-    end = np_end(toks, first, verb)
-    speaker = (first, end) if end is not None else None
-    if speaker is not None and toks[first].lower in {"man", "ich", "wir"}:
-        return  # "wie man sagt": a figure of speech
-    after = verb + 1
-    while after < hi and toks[after].tag in {"PTKVZ", "VV(PP)", "VA(FIN)", "VA(INF)", "$,"}:
-        after += 1  # "wie X mitgeteilt hat, ..."
-    if wie == lo or (wie == lo + 1 and toks[lo].tag == "KON"):
-        content = ctx.content(after, hi)
-    elif after >= hi - 1:
-        content = ctx.content(lo, wie)
-    else:
-        content = ctx.content(lo, hi)
-    ctx.add("indirect", content, sent.index, speaker, (wie, verb + 1))
-
-
-def subordinate_frame(ctx: Context, sent: Sentence, sub: int, verb: int) -> None:
-    """A speech verb closing a relative or adverbial clause, its complement after the comma:
-    "..., der sagte, dass ...", "Nachdem X angekündigt hatte, er werde ...". The speaker is the
-    relative pronoun (as the text has it) or the subject after the conjunction."""
-    toks = ctx.toks
-    hi = sent.last + 1
-    if verb + 2 >= hi or toks[verb + 1].text not in {",", ":"} or ctx.in_quote(sub):
-        return
-    key, cue_lo = verb_final_key(ctx, verb, sub)
-    if key not in speech_verbs() or key in _NAMING_VERBS or toks[sub].lower in _CONDITIONALS:
-        return
-    end = np_end(toks, sub + 1, verb)
-    speaker: Span | None = (sub + 1, end) if end is not None else None
-    relative = toks[sub].tag in {"PRELS", "PRELAT", "ART"}
-    if relative and (speaker is None or toks[sub + 1].lower in _OBJECT_PRONOUNS):
-        speaker = (sub, sub + 1)  # "..., der sagte", but "..., die Schröder erklärt hatte"
-    start = verb + 2
-    first = toks[start]
-    if first.tag in {"KOUS", "KOUI", "PRELS"} and first.lower not in {"dass", "daß", "ob"}:
-        return
-    add_complement(ctx, sent, start, "indirect", speaker, (cue_lo, verb + 1))
-
-
-def heisst_es(ctx: Context, sent: Sentence, k: int, clause_hi: int) -> bool:
-    """In der Erklärung heißt es, ... / „…“, hieß es aus Regierungskreisen."""
-    toks = ctx.toks
-    lo, hi = sent.first, sent.last + 1
-    if k + 1 < hi and toks[k + 1].lower == "es":
-        es = k + 1
-    elif k > lo and toks[k - 1].lower == "es":
-        es = k - 1
-    else:
-        return False
-    speaker = None
-    content_first = (
-        k > lo
-        and (toks[k - 1].text == "," or ctx.quote_of[k - 1] >= 0)
-        and toks[lo].tag not in {"APPR", "APPRART"}
-    )  # not "In der Mitteilung, die ..., heißt es"
-    for j in [*range(lo if not content_first else k, k), *range(k + 1, clause_hi)]:
-        if toks[j].tag in {"APPR", "APPRART"} and toks[j].lower in _SOURCE_PREPOSITIONS:
-            end = np_end(toks, j + 1, hi)
-            if end is not None:
-                speaker = (j + 1, end)
-                break
-    cue = (min(k, es), max(k, es) + 1)
-    if content_first:
-        end = k - 1 if toks[k - 1].text == "," else k
-        content, is_quote = content_before(ctx, sent, end)
-        ctx.add("direct" if is_quote else "indirect", content, sent.index, speaker, cue, is_quote=is_quote)
-    else:
-        start = clause_end(ctx, max(k, es), hi)
-        if start < hi and toks[start].text in {",", ":"}:
-            start += 1
-        add_complement(ctx, sent, start, "indirect", speaker, cue)
-    return True
-
-
-def demonstrative(ctx: Context, sent: Sentence, dem: int, speaker: Span | None, cue: Span) -> None:
-    """Dies bestätigte X / Das geht aus einem Bericht hervor: the content is the sentence before."""
-    toks = ctx.toks
-    if sent.index == 0:
-        return
-    prev = ctx.doc.sentences[sent.index - 1]
-    if speaker is None:
-        for j in range(dem + 1, sent.last + 1):
-            if toks[j].lower == "aus":
-                end = np_end(toks, j + 1, sent.last + 1)
-                speaker = (j + 1, end) if end is not None else None
-                break
-    ctx.add("indirect", ctx.content(prev.first, dem + 1), sent.index, speaker, cue)
+    for j in range(k - 1, lo, -1):
+        if toks[j].tag in FINITE_TAGS and not ctx.in_quote(j):
+            return lo
+        if toks[j].text == "," and not ctx.in_quote(j):
+            before = [t for t in toks[lo:j] if t.tag in FINITE_TAGS and not ctx.in_quote(t.index)]
+            opener = toks[lo].tag in {"KOUS", "PWAV"}  # "Während X von A sprach, sprach Y von B"
+            return j + 1 if before and not opener else lo
+    return lo

@@ -45,6 +45,12 @@ def decision_verbs() -> frozenset[str]:
 
 
 @cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns whose complement clause is reported content: "die Forderung, ... zu tun"."""
+    return word_list("speech_nouns_de")
+
+
+@cache
 def _source_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
     words = word_list("source_nouns_de")
     suffixes = tuple(sorted({w.lower() for w in words if len(w) >= 6}, key=len, reverse=True))
@@ -57,6 +63,20 @@ def is_source_noun(text: str) -> bool:
     if text in exact:
         return True
     return text[:1].isupper() and len(text) > 8 and text.lower().endswith(suffixes)
+
+
+@cache
+def _holder_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    roles = {line.split("\t", 1)[0].strip().lower() for line in word_list("actor_roles_de")}
+    words = roles | lower_word_list("holder_nouns_de") | lower_word_list("actor_groups")
+    return frozenset(words), tuple(sorted((w for w in words if len(w) >= 4), key=len, reverse=True))
+
+
+def is_holder_noun(text: str) -> bool:
+    """A noun naming a person by role, an institution or a group: 'Sprecher', 'Außenministerium'."""
+    exact, suffixes = _holder_nouns()
+    low = text.lower()
+    return low in exact or low.endswith(suffixes)
 
 
 def verb_key(lemma: str, particle: str | None) -> str:

@@ -14,6 +14,8 @@ from bot.analysis.positions_de_phrases import np_before, np_end
 from bot.language.tokens import Sentence
 
 _GENITIVE_FORMS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses"})
+_SPEAKER_POSSESSIVES = ("mein", "unser", "dein", "euer", "eur")
+_SO_BEFORE = frozenset({",", "–", "—", "-", "("})  # "..., so X" / "... – so X –"
 _NP_START = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "NN", "NE", "FM", "NNA", "ADJ(A)", "CARD", "PPER"})
 
 
@@ -34,8 +36,11 @@ def marker_frames(ctx: Context, sent: Sentence) -> None:
         if found is None:
             continue
         speaker, content_from = found
-        if ctx.claimed(toks[k].start, toks[k].end) or any(tail <= tok.start for tail in tails):
-            continue  # (after an inverted frame: "„…“, sagte Raab laut Spiegel Online")
+        if any(tail <= tok.start for tail in tails):
+            continue  # after an inverted frame: "„…“, sagte Raab laut Spiegel Online"
+        if ctx.claimed(toks[k].start, toks[k].end):
+            _take_over(ctx, sent, k, speaker)
+            continue
         if low == "so" and content_from == lo:
             content, is_quote = content_before(ctx, sent, k - 1)
             if is_quote:
@@ -45,18 +50,43 @@ def marker_frames(ctx: Context, sent: Sentence) -> None:
         ctx.add("indirect", content, sent.index, speaker, (k, k + 1))
 
 
+def _take_over(ctx: Context, sent: Sentence, k: int, speaker: tuple[int, int] | None) -> None:
+    """A stance reported without complement whose sentence names a source: the source holds it
+    ("Der Vorsitzende bestritt nach Angaben von Xinhua den Einsatz von Waffen")."""
+    if speaker is None:
+        return
+    for f in ctx.by_sentence.get(sent.index, ()):
+        if (
+            f.raw.kind == "reported"
+            and not f.silent
+            and f.raw.content[0] <= ctx.toks[k].start < f.raw.content[1]
+        ):
+            f.raw.kind = "indirect"
+            f.raw.speaker = ctx.chars(*speaker)
+            f.raw.cue = ctx.chars(k, k + 1)
+            f.speaker_tokens = speaker
+
+
 Found = tuple[tuple[int, int] | None, int] | None
 
 
 def _laut(ctx: Context, sent: Sentence, k: int) -> Found:
     toks = ctx.toks
     hi = sent.last + 1
-    if k + 1 >= hi or toks[k + 1].tag not in _NP_START:
+    if k + 1 >= hi or not (toks[k + 1].tag in _NP_START or _capitalised(toks[k + 1].text)):
         return None
     end = np_end(toks, k + 1, hi)
     if end is None:
-        return None
+        end = k + 1  # a name the tagger missed: "laut el-Baradei/ADV"
+        while end < hi and _capitalised(toks[end].text) and not ctx.in_quote(end):
+            end += 1
+        if end == k + 1:
+            return None
     return (k + 1, end), sent.first
+
+
+def _capitalised(text: str) -> bool:
+    return any(ch.isupper() for ch in text) and text.replace("-", "").isalpha()
 
 
 def _zufolge(ctx: Context, sent: Sentence, k: int) -> Found:
@@ -75,11 +105,17 @@ def _nach(ctx: Context, sent: Sentence, k: int) -> Found:
         before = np_before(toks, k, lo)
         if before is None or not any(is_source_noun(toks[j].text) for j in range(*before)):
             return None
+        if toks[before[0]].lower.startswith(_SPEAKER_POSSESSIVES) or toks[before[0]].text.startswith("Ihr"):
+            return None  # "meiner Meinung nach", "Ihrer Ansicht nach": an interview, not a source
         return before, lo
     if k + 1 < hi and toks[k + 1].tag == "PRELS" and k > lo and toks[k - 1].text == ",":
         return (k + 1, k + 2), k + 2  # "Gerüchte, nach denen ...": the relative clause is the content
     j = k + 1
-    while j < hi and toks[j].tag in {"ART", "ADJ(A)", "PPOSAT", "PIAT", "ADV", "CARD", "PDAT", "PRELAT"}:
+    while j < hi and (
+        toks[j].tag in {"ART", "ADJ(A)", "PPOSAT", "PIAT", "ADV", "CARD", "PDAT", "PRELAT"}
+        or toks[j].lower in {"deren", "dessen"}  # "nach deren Angaben"
+        or (toks[j].tag == "NE" and j + 1 < hi and is_source_noun(toks[j + 1].text))  # "nach Grupps Meinung"
+    ):
         j += 1
     if j >= hi or not is_source_noun(toks[j].text):
         return None
@@ -103,7 +139,7 @@ def _nach(ctx: Context, sent: Sentence, k: int) -> Found:
 def _gemaess(ctx: Context, sent: Sentence, k: int) -> Found:
     toks = ctx.toks
     end = np_end(toks, k + 1, sent.last + 1)
-    if end is None or not any(is_source_noun(toks[j].text) or toks[j].tag == "NE" for j in range(k + 1, end)):
+    if end is None or not any(toks[j].tag in {"NN", "NE", "FM"} for j in range(k + 1, end)):
         return None
     return (k + 1, end), sent.first
 
@@ -112,7 +148,7 @@ def _so(ctx: Context, sent: Sentence, k: int) -> Found:
     """Content, so X.  /  Content, so X weiter."""
     toks = ctx.toks
     lo, hi = sent.first, sent.last + 1
-    if k <= lo or toks[k - 1].text != "," or k + 1 >= hi or toks[k + 1].tag not in _NP_START:
+    if k <= lo or toks[k - 1].text not in _SO_BEFORE or k + 1 >= hi or toks[k + 1].tag not in _NP_START:
         return None
     end = np_end(toks, k + 1, hi)
     if end is None or (end < hi and toks[end].tag in FINITE_TAGS):

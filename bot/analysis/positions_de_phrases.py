@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from bot.analysis.positions_de_lexicon import CLOSING_QUOTES, FINITE_TAGS, OPENING_QUOTES
+from bot.analysis.positions_de_lexicon import CLOSING_QUOTES, FINITE_TAGS, OPENING_QUOTES, is_source_noun
 from bot.language.lexicons import word_list
 from bot.language.tokens import Token
 
@@ -32,6 +32,7 @@ _PREPOSITIONS = frozenset(
     "am im zum zur vom beim ins ans".split()
 )
 _MISTAGGED_NAME_TAGS = frozenset({"ADJ(A)", "ADJ(D)", "ADV", "VV(PP)", "VV(FIN)", "VV(INF)", "XY", "PIS"})
+_SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "laut"})
 _CLAUSE_BREAK = frozenset({"$,", "$.", "KOUS", "KON", "PRELS", "PWAV"})
 
 
@@ -40,9 +41,13 @@ def _time_nouns() -> frozenset[str]:
     return word_list("time_nouns_de")
 
 
+def is_time_noun(tok: Token) -> bool:
+    return tok.text in _time_nouns() or tok.lower in _time_nouns()
+
+
 def _is_head(tok: Token) -> bool:
     if tok.tag in _HEAD:
-        return True
+        return tok.text[:1].isalnum()  # (not a dash the tagger took for a foreign word)
     return (
         tok.tag in {"XY", "$("}
         and tok.text[:1].isupper()
@@ -83,7 +88,7 @@ def np_end(toks: list[Token], i: int, hi: int, *, attach: bool = True) -> int | 
         elif j > start_heads and toks[j - 1].tag == "NE" and _name_part(toks[j]):
             j += 1  # a name part the tagger missed: "Günther Platter/ADJ(A)"
         elif _quote(toks[j]) and j + 1 < hi and (_is_head(toks[j + 1]) or toks[j + 1].tag in _PRE):
-            j += 1  # opening quote inside a name: die „Süddeutsche Zeitung“
+            j = _quoted_name_end(toks, j, hi)  # a quoted name: die „Süddeutsche Zeitung“, „Aktion X hilft“
         elif (_quote(toks[j]) and j > start_heads and toks[j].text in CLOSING_QUOTES) or (
             toks[j].tag in _PRE and j + 1 < hi and _is_head(toks[j + 1]) and j > start_heads
         ):
@@ -95,6 +100,17 @@ def np_end(toks: list[Token], i: int, hi: int, *, attach: bool = True) -> int | 
             return j  # a nominalised adjective: "der 81-jährige"
         return None
     return _post_modifiers(toks, j, hi, attach=attach)
+
+
+def _quoted_name_end(toks: list[Token], j: int, hi: int) -> int:
+    """Past the closing mark of a short quoted name opening at j (it may hold a verb: „Aktion
+    Deutschland hilft“), or just past the opening mark when none closes it nearby."""
+    for m in range(j + 1, min(hi, j + 9)):
+        if toks[m].text in CLOSING_QUOTES and m > j + 1:
+            return m + 1
+        if toks[m].text in {".", ",", ":", ";", "!", "?"}:
+            break
+    return j + 1
 
 
 def _embedded_phrase(toks: list[Token], j: int, hi: int) -> int:
@@ -169,7 +185,7 @@ def subject_before(toks: list[Token], lo: int, verb: int) -> tuple[int, int] | N
     if end is None or toks[end - 1].lower in _time_nouns() or toks[end - 1].text in _time_nouns():
         return None
     k = end
-    while k < verb and (toks[k].tag in {"ADV", "PTKNEG"} or (toks[k].text == "," and k == verb - 1)):
+    while k < verb and (toks[k].tag in {"ADV", "PTKNEG", "PROAV"} or (toks[k].text == "," and k == verb - 1)):
         k += 1  # "Die Polizei hingegen sagte", "Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte"
     if k == verb:
         return _trim(toks, i, end)
@@ -265,3 +281,14 @@ def _trim(toks: list[Token], i: int, end: int) -> tuple[int, int] | None:
     if i >= end:
         return None
     return (i, end)
+
+
+def source_in(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """A document or channel named in [lo, hi): "in einem Bericht der X", "aus einer Mitteilung
+    der Y" (the noun phrase after the preposition)."""
+    for j in range(lo, hi - 1):
+        if toks[j].lower in _SOURCE_PREPOSITIONS and toks[j].tag in {"APPR", "APPRART"}:
+            end = np_end(toks, j + 1, hi)
+            if end is not None and any(is_source_noun(t.text) for t in toks[j + 1 : end]):
+                return (j + 1, end)
+    return None

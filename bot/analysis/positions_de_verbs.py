@@ -10,31 +10,35 @@ X sprach von einem Unfall.                     no complement: the sentence is re
 
 from __future__ import annotations
 
-from bot.analysis.positions_de_clauses import AUXILIARIES, Cue, cue_of, main_verb, opens_clause, segment_start
-from bot.analysis.positions_de_context import Context
-from bot.analysis.positions_de_frames import (
-    add_complement,
-    clause_end,
-    content_before,
-    demonstrative,
-    heisst_es,
-    no_complement,
-    subordinate_frame,
-    wie_clause,
+from bot.analysis.positions_de_clauses import (
+    AUXILIARIES,
+    Cue,
+    apposition_opener,
+    cue_of,
+    main_verb,
+    misread_article,
+    opens_clause,
+    segment_start,
 )
+from bot.analysis.positions_de_context import Context
+from bot.analysis.positions_de_fixed import demonstrative, heisst_es, subordinate_frame, wie_clause
+from bot.analysis.positions_de_frames import add_complement, clause_end, content_before, no_complement
 from bot.analysis.positions_de_lexicon import (
     FINITE_TAGS,
     decision_verbs,
     intention_verbs,
     is_konjunktiv1,
     is_subjunctive,
+    speech_nouns,
 )
-from bot.analysis.positions_de_phrases import np_end, subject_after, subject_before
+from bot.analysis.positions_de_phrases import np_end, source_in, subject_after, subject_before
+from bot.analysis.positions_de_speakers import holder_like
 from bot.language.tokens import Sentence, Token
 
 _NO_CONTENT_STARTS = frozenset({"und", "aber", "sondern", "oder", "so", "damit", "wobei", "womit", "wodurch"})
 _CONTENT_CONJUNCTIONS = frozenset({"dass", "daß", "ob"})  # their clause is content, not a frame
 _FIRST_PERSON = frozenset({"ich", "wir"})
+_PLUPERFECT = frozenset({"hatte", "hatten", "war", "waren"})
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
 _STATIVE_PASSIVES = intention_verbs() | decision_verbs()  # "ist geplant", "ist beschlossen"
 
@@ -50,11 +54,16 @@ def verb_frames(ctx: Context, sent: Sentence) -> None:
         if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or k == main):
             k += 1
             continue
-        seg_lo = lo if k == main else segment_start(ctx, lo, k)
+        seg_lo = segment_start(ctx, lo, k)
+        opener = -1 if opens_clause(toks, seg_lo) else apposition_opener(ctx, lo, seg_lo, k)
+        if opener >= 0:
+            seg_lo = opener  # "wie X, Sprecher der Y, mitteilte"
+        elif k == main:
+            seg_lo = lo
         clause_hi = clause_end(ctx, k, hi)
         if clause_hi < hi and toks[clause_hi].tag == "VV(FIN)" and tok.lemma in AUXILIARIES:
             clause_hi = clause_end(ctx, clause_hi, hi)  # "hatte ... betont/VV(FIN):" a mistagged participle
-        if k != main and seg_lo < k and opens_clause(toks, seg_lo):
+        if (k != main or opener >= 0) and seg_lo < k and opens_clause(toks, seg_lo):
             if toks[seg_lo].lower == "wie":
                 wie_clause(ctx, sent, seg_lo, k)
             elif toks[seg_lo].lower not in _CONTENT_CONJUNCTIONS:
@@ -122,8 +131,15 @@ def _main_clause(ctx: Context, sent: Sentence, k: int, seg_lo: int, cue: Cue) ->
     key, cue_lo, cue_hi = cue
     kind = _kind(key)
     cue_span = (cue_lo, cue_hi) if cue_hi - cue_lo <= 1 else (k, k + 1)
-    if kind != "indirect" and not _agentive(ctx, k, key, cue_hi):
-        return
+    sent_lo = ctx.doc.sentences[toks[k].sentence].first
+    unnamed = (
+        kind != "indirect"
+        and (toks[k].lemma == "werden" or kind == "intention")  # not a state: "ist verboten"
+        and _passive(toks, k, cue_hi)
+        and _agent(ctx, sent_lo, cue_hi) is None
+    )
+    if kind != "indirect" and not unnamed and not _agentive(ctx, k, key, cue_hi):
+        return  # ("wurde beschlossen, ... zu tun" is kept below when its content follows)
     if is_konjunktiv1(toks[k]):
         return  # a frame in Konjunktiv I is itself reported ("Man gehe davon aus, dass ..."): nested
 
@@ -131,8 +147,8 @@ def _main_clause(ctx: Context, sent: Sentence, k: int, seg_lo: int, cue: Cue) ->
     after_from = max(k + 1, cue_hi)
     if speaker is None and not _passive(toks, k, cue_hi):
         speaker = subject_after(toks, k, hi) or _source_phrase(ctx, seg_lo, k)
-        if speaker is not None:
-            after_from = max(after_from, speaker[1])
+        if speaker is not None and speaker[1] >= after_from:
+            after_from = speaker[1]
             if (
                 after_from < hi
                 and toks[after_from].text == ","
@@ -155,16 +171,35 @@ def _main_clause(ctx: Context, sent: Sentence, k: int, seg_lo: int, cue: Cue) ->
         return  # an interview transcript, not reported speech
     if key == "meinen" and speaker is not None and toks[speaker[0]].lower == "es":
         return  # "Jetzt ist es sicher: ..."
-    if kind != "indirect" and (speaker is None or toks[speaker[0]].tag in {"PDS", "PIS"}):
-        return  # an intention or decision needs its holder: not "ist geplant", "dies", "man"
+    if unnamed:
+        speaker = None  # "Es wurde beschlossen, ...": the subject is what was decided, not who
+    elif kind != "indirect" and not holder_like(toks, speaker):
+        return  # an intention or decision needs its holder: not "dies", "man", "Der letzte Spieltag"
+    negated = any(t.tag == "PTKNEG" for t in toks[k + 1 : min(start, hi)])
+    if kind == "indirect" and negated and key != "ausschließen":
+        return  # "wollte nicht bestätigen, dass ...": the holder did not say it
+    owned = any(t.text in speech_nouns() for t in toks[after_from:boundary])  # "nannte die Forderung, ..."
     if (
         start < hi
+        and not owned
         and _may_start_content(toks, start)
         and add_complement(ctx, sent, start, kind, speaker, cue_span)
     ):
         return
-    if speaker is not None:
-        no_complement(ctx, sent, key, kind, speaker, cue_span, k)
+    if speaker is not None and not unnamed:
+        no_complement(ctx, sent, key, kind, speaker, cue_span, k, narration=_narration(ctx, k, cue_hi))
+
+
+def _narration(ctx: Context, k: int, cue_hi: int) -> str:
+    """'pluperfect' for "hatte ... angekündigt", 'passive' for a passive without an agent, or ''."""
+    toks = ctx.toks
+    if toks[cue_hi - 1].tag != "VV(PP)" or cue_hi - 1 == k:
+        return ""
+    if toks[k].lower in _PLUPERFECT:
+        return "pluperfect"
+    if _passive(toks, k, cue_hi) and _agent(ctx, ctx.doc.sentences[toks[k].sentence].first, cue_hi) is None:
+        return "passive"
+    return ""
 
 
 def _agentive(ctx: Context, k: int, key: str, cue_hi: int) -> bool:
@@ -179,7 +214,13 @@ def _agentive(ctx: Context, k: int, key: str, cue_hi: int) -> bool:
         return False
     if key == "wollen" and verb.lower not in {"will", "wollen", "willst"}:
         return False
-    return not (key == "verabschieden" and any(t.tag == "PRF" for t in toks[k + 1 : cue_hi]))
+    last = cue_hi - 1
+    if last > k and toks[last - 1].lower in {"wie", "als", "ursprünglich"}:
+        return False  # "begann wie geplant", "länger als ursprünglich geplant"
+    reflexive = any(t.tag == "PRF" for t in toks[k + 1 : cue_hi])
+    if key == "entscheiden" and reflexive and any(t.lower == "für" for t in toks[k + 1 : cue_hi]):
+        return False  # "konnten das Spiel für sich entscheiden"
+    return not (key == "verabschieden" and reflexive)
 
 
 def _speaker(ctx: Context, lo: int, seg_lo: int, k: int, cue_hi: int) -> tuple[int, int] | None:
@@ -188,9 +229,11 @@ def _speaker(ctx: Context, lo: int, seg_lo: int, k: int, cue_hi: int) -> tuple[i
     if _passive(toks, k, cue_hi):
         # "Von der Opposition wurde ... kritisiert"; without an agent the text's own holder is the
         # subject: "Die beiden werden beschuldigt, ..."
-        return _agent(ctx, lo, cue_hi) or (subject_before(toks, seg_lo, k) if seg_lo < k else None)
-    if k + 1 < len(toks) and toks[k + 1].lower in {"er", "ich", "wir"}:
-        return (k + 1, k + 2)  # "Die Bürger forderte er auf, ..."
+        return _agent(ctx, lo, cue_hi) or source_in(
+            toks, seg_lo, cue_hi
+        )  # "In einem Bericht der X wurde ..."
+    if k + 1 < len(toks) and toks[k + 1].lower in {"er", "ich", "wir", "man"}:
+        return (k + 1, k + 2)  # "Die Bürger forderte er auf, ...", "Neue Märkte will man erschließen"
     if k > lo and toks[k - 1].tag == "KON":
         # "X biss den Fluggast und rief: ...", "X erklärte, ... und kündigte an"
         main = main_verb(ctx, lo, k - 1)
@@ -233,7 +276,12 @@ def _may_start_content(toks: list[Token], start: int) -> bool:
     """A complement clause starts with dass/ob/a question word, a verb-second clause or a quote,
     not with an adverbial clause ("so dass", "weil", "um ... zu") or a relative clause."""
     tok = toks[start]
-    if tok.lower in _NO_CONTENT_STARTS or tok.tag in {"PRELS", "PRELAT", "KOUI"} or tok.tag in FINITE_TAGS:
+    verb_second = start + 1 < len(toks) and toks[start + 1].tag in FINITE_TAGS
+    if tok.lower in _NO_CONTENT_STARTS and not (tok.tag in {"PROAV", "ADV"} and verb_second):
+        return False  # (but "..., damit solle ...": an adverb before the verb)
+    if tok.tag in {"PRELAT", "KOUI"} or tok.tag in FINITE_TAGS:
+        return False
+    if tok.tag == "PRELS" and not misread_article(toks, start, len(toks)):
         return False
     if tok.tag in {"APPR", "APPRART"} and start + 1 < len(toks) and toks[start + 1].tag in {"PRELS", "PWS"}:
         return False  # "..., bei dem ..."
@@ -250,4 +298,6 @@ def _passive(toks: list[Token], k: int, cue_hi: int) -> bool:
     lemma = toks[k].lemma
     if toks[cue_hi - 1].tag != "VV(PP)":
         return False
+    if toks[k].tag == "VM(FIN)" and cue_hi < len(toks) and toks[cue_hi].lower in {"werden", "worden"}:
+        return True  # "kann ... nachgewiesen werden"
     return lemma == "werden" or (lemma == "sein" and toks[cue_hi - 1].lemma.lower() in _STATIVE_PASSIVES)

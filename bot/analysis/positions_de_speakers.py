@@ -1,0 +1,70 @@
+"""Speakers taken from the context, for positions whose own clause names none.
+
+Reported speech in Konjunktiv I needs no frame: "Die Regierung warnte vor Überschwemmungen. Die
+Dämme seien überlastet." The holder is then the narrated subject: of the sentence itself when the
+reported part is a subordinate clause ("X erhob Einspruch, weil Berlin einen Sonderstatus habe"),
+otherwise of the sentence before it in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from bot.analysis.positions_de_clauses import main_verb
+from bot.analysis.positions_de_context import Context
+from bot.analysis.positions_de_lexicon import is_holder_noun, is_subjunctive
+from bot.analysis.positions_de_phrases import is_time_noun, subject_after, subject_before
+from bot.language.tokens import Sentence, Token
+
+Span = tuple[int, int]
+_HOLDER_PRONOUNS = frozenset({"er", "sie"})
+_EXISTENTIAL_VERBS = frozenset({"geben", "bestehen", "herrschen", "existieren"})
+
+
+def first_person(toks: list[Token], tok: Token) -> bool:
+    """'ich habe', 'habe ich': an indicative form that looks like Konjunktiv I."""
+    k = tok.index
+    return (k > 0 and toks[k - 1].lower == "ich") or (k + 1 < len(toks) and toks[k + 1].lower == "ich")
+
+
+def holder_like(toks: list[Token], span: Span | None) -> bool:
+    """A noun phrase that can hold a position: a name, a role, an institution or a group ("der
+    Sprecher", "die Polizei"), or "er"/"sie"; not "Alle Opfer", "ein Streik", "es" or "man"."""
+    if span is None:
+        return False
+    words = toks[span[0] : span[1]]
+    if len(words) == 1 and words[0].tag == "PPER":
+        return words[0].lower in _HOLDER_PRONOUNS
+    if is_time_noun(words[-1]):
+        return False
+    return any(
+        t.text[:1].isupper() and (t.tag == "NE" or (t.tag in {"NN", "NNA", "FM"} and is_holder_noun(t.text)))
+        for t in words
+    )
+
+
+def narrated_subject(ctx: Context, sent: Sentence) -> Span | None:
+    """The subject of the sentence's main clause when that clause is narration (indicative)."""
+    toks = ctx.toks
+    lo, hi = sent.first, sent.last + 1
+    main = main_verb(ctx, lo, hi)
+    if main < 0 or is_subjunctive(toks[main]):
+        return None
+    return (subject_before(toks, lo, main) if main > lo else None) or subject_after(toks, main, hi)
+
+
+def guess_speaker(ctx: Context, sent: Sentence) -> Span | None:
+    """Holder of reported speech that has no frame and no earlier speaker nearby: the narrated
+    subject of the sentence or of the one before it in the same paragraph, if it names a holder."""
+    toks = ctx.toks
+    candidates = [narrated_subject(ctx, sent)]
+    if sent.index > 0:
+        prev = ctx.doc.sentences[sent.index - 1]
+        if "\n" not in ctx.doc.text[prev.end : sent.start]:
+            candidates.append(narrated_subject(ctx, prev))
+    return next((c for c in candidates if holder_like(toks, c)), None)
+
+
+def existential(ctx: Context, sent: Sentence) -> bool:
+    """The main clause asserts that something exists: "Es gibt Zweifel, ob ...", "Einigkeit besteht
+    darüber, dass ...". What follows is the writer's statement, not somebody's speech."""
+    verb = main_verb(ctx, sent.first, sent.last + 1)
+    return verb >= 0 and ctx.toks[verb].lemma.lower() in _EXISTENTIAL_VERBS
