@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 import discord
 
 from bot.chat import Reply
-from bot.render_chat import ActorLine, PositionLine, briefing_parts, defang, group, pack, truncate
+from bot.render_chat import (
+    ZERO_WIDTH_SPACE,
+    ActorLine,
+    PositionLine,
+    briefing_parts,
+    defang,
+    group,
+    pack,
+    truncate,
+)
 
 CONTENT_CHARS = 2000
 EMBED_TITLE_CHARS = 256
@@ -31,13 +40,25 @@ class DiscordMessage:
 
 
 def escape(text: str) -> str:
-    """Article text made inert: no markdown, no mentions, no links."""
-    return defang(discord.utils.escape_markdown(text))
+    """Article text made inert: no markdown, no mentions, no links.
+
+    escape_markdown escapes only the first `[` of several masked links and leaves `<#channel>`,
+    `</command:id>` and `<t:...>` alone, so a zero-width space also goes between `](` and after `<`.
+    """
+    z = ZERO_WIDTH_SPACE
+    escaped = discord.utils.escape_markdown(text).replace("](", f"]{z}(").replace("<", f"<{z}")
+    return defang(escaped)
+
+
+def escape_plain(text: str) -> str:
+    """For places without markdown (embed footers, thread names): no mentions, no links."""
+    z = ZERO_WIDTH_SPACE
+    return defang(text).replace("<", f"<{z}").replace("](", f"]{z}(")
 
 
 def thread_name(reply: Reply) -> str:
     title = reply.briefing.title if reply.briefing else reply.text
-    return truncate(" ".join(title.split()) or "Briefing", THREAD_NAME_CHARS)
+    return truncate(escape_plain(" ".join(title.split())) or "Briefing", THREAD_NAME_CHARS)
 
 
 def _actor(actor: ActorLine) -> str:
@@ -60,10 +81,10 @@ def briefing_embeds(reply: Reply) -> list[discord.Embed]:
     embeds: list[discord.Embed] = []
     summary = pack([escape(s) for s in parts.summary] or ["–"], EMBED_DESCRIPTION_CHARS - 600)
     for index, chunk in enumerate(summary):
-        title = truncate(parts.heading, EMBED_TITLE_CHARS) if index == 0 else None
+        title = truncate(escape(parts.heading), EMBED_TITLE_CHARS) if index == 0 else None
         embed = discord.Embed(title=title, description=chunk, colour=COLOUR)
         if index == 0 and parts.meta:
-            embed.set_footer(text=truncate(parts.meta, EMBED_FOOTER_CHARS))
+            embed.set_footer(text=truncate(escape_plain(parts.meta), EMBED_FOOTER_CHARS))
         embeds.append(embed)
     sections = [
         (labels["actors"], [_actor(a) for a in parts.actors] or [labels["no_actors"]]),

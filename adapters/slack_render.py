@@ -6,7 +6,15 @@ import re
 from typing import Any
 
 from bot.chat import Reply
-from bot.render_chat import ActorLine, PositionLine, briefing_parts, defang, pack, truncate
+from bot.render_chat import (
+    ZERO_WIDTH_SPACE,
+    ActorLine,
+    PositionLine,
+    briefing_parts,
+    defang,
+    pack,
+    truncate,
+)
 
 SECTION_CHARS = 3000  # text of a section block
 HEADER_CHARS = 150  # plain text of a header block
@@ -22,6 +30,15 @@ _SLACK_LINK = re.compile(r"<(?P<target>[^<>|]+)(?:\|(?P<label>[^<>]*))?>")
 def escape(text: str) -> str:
     """Article text made inert in mrkdwn: no mentions, no links, no special commands."""
     return defang(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def escape_plain(text: str) -> str:
+    """Article text made inert in a plain_text object (a header): shown as written, never a mention or link.
+
+    plain_text is not parsed for mentions, but a zero-width space after each `<` keeps even a client that
+    did parse it from seeing `<!channel>` or `<@U1>`; entities would show literally here, so none are used.
+    """
+    return defang(text).replace("<", "<" + ZERO_WIDTH_SPACE)
 
 
 def plain_from_slack(text: str) -> str:
@@ -57,7 +74,10 @@ def briefing_blocks(reply: Reply) -> list[dict[str, Any]]:
     parts = briefing_parts(reply.briefing)
     labels = parts.labels
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": truncate(parts.heading, HEADER_CHARS)}},
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": truncate(escape_plain(parts.heading), HEADER_CHARS)},
+        },
     ]
     if parts.meta:
         meta = truncate(escape(parts.meta), CONTEXT_CHARS)
@@ -78,7 +98,7 @@ def reply_messages(reply: Reply) -> list[Message]:
     if reply.briefing is not None:
         blocks = briefing_blocks(reply)
         runs = [blocks[i : i + BLOCKS_PER_MESSAGE] for i in range(0, len(blocks), BLOCKS_PER_MESSAGE)]
-        fallback = truncate(reply.text, 300)
+        fallback = escape(truncate(reply.text, 300))  # the notification text: mrkdwn, so escaped too
         messages = []
         for number, run in enumerate(runs, 1):
             suffix = f" ({number}/{len(runs)})" if len(runs) > 1 else ""

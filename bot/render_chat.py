@@ -42,17 +42,20 @@ KIND_LABELS = {
 ZERO_WIDTH_SPACE = "\u200b"
 _SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|discord|file)(:)")
 _WWW = re.compile(r"(?i)\b(www)(\.)")
-_DOMAIN_DOT = re.compile(
-    r"(?i)(?<=[a-z0-9-])\.(?=(?:com|org|net|info|io|gov|edu|gg|de|at|ch|uk|eu|co|me|ly|tv)\b)"
-)
+# a dot between a host-name label and something shaped like a top-level domain (two letters or more):
+# chat clients link bare domains for any TLD, so no list of TLDs can be complete
+_DOMAIN_DOT = re.compile(r"(?i)(?<=[a-z0-9-])\.(?=[a-z]{2,63}\b)")
 _AT = re.compile(r"@(?=[\w!&#])")
+# C0 and C1 control characters except tab and newline: in a terminal they can move the cursor,
+# rewrite what was shown or open hyperlinks (OSC 8)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def defang(text: str) -> str:
     """Text that chat clients will neither turn into links nor into mentions (@everyone, @here, @user).
 
-    A zero-width space after a URL scheme, in `www.` and before common top-level domains, and after
-    every `@` that starts a word; readers see the same text.
+    A zero-width space after a URL scheme, in `www.`, before anything shaped like a top-level domain,
+    and after every `@` that starts a word; readers see the same text.
     """
     z = ZERO_WIDTH_SPACE
     text = _SCHEME.sub(rf"\1{z}\2", text)
@@ -187,10 +190,15 @@ def position_plain(position: PositionLine) -> str:
     return f"{position.who} ({position.kind}): “{position.quote}”"
 
 
+def without_controls(text: str) -> str:
+    """Text safe to print to a terminal: control characters (escape sequences) removed."""
+    return _CONTROL.sub("", text)
+
+
 def reply_plain(reply: Reply) -> str:
-    """Any reply as plain text."""
+    """Any reply as plain text, safe to print to a terminal."""
     if reply.briefing is not None:
-        return "\n".join(briefing_lines(briefing_parts(reply.briefing)))
+        return without_controls("\n".join(briefing_lines(briefing_parts(reply.briefing))))
     lines = [reply.text]
     lines += [f"> {quote}" for quote in reply.evidence]
-    return "\n".join(lines)
+    return without_controls("\n".join(lines))

@@ -1,0 +1,249 @@
+"""Slack Events API under load: ack latency of the bot's HTTP endpoint, against a bare slack-bolt app.
+
+Sends signed Events API requests at a fixed rate (default 1,000 at 50 per second) to the bot's
+endpoint on 127.0.0.1: the real SlackHttpAdapter (slack-bolt AsyncApp, ChatService with the offline
+engine, warmed up) in its own process, posting to a fake Slack Web API that runs in this process.
+One event in ten is an article to brief (the examples' body repeated --size times, so analyses run
+throughout), two are `help` mentions, seven are channel chatter the bot acks and ignores. Then the
+same events go to a bare slack-bolt app (no-op listeners, same aiohttp serving) in a fresh process.
+Prints failures and ack latency p50/p99/max for both, and the ratio of the p99s.
+
+    python bench/bench_slack_load.py [--events 1000] [--rate 50] [--size 10] [--engine-process]
+
+--engine-process runs the analyses in a child process (bot/engine_process.py) instead of the
+service's worker thread, where they compete with the event loop for the GIL.
+
+Targets (issue 6): no failures, p99 ack <= 100 ms, and at most 1.5 times the bare app's p99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "adapters")]
+
+from fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack, event_body, mention, sign  # noqa: E402
+
+from bot.loop_lag import percentile  # noqa: E402
+
+SLACK_TIMEOUT = 3.0  # Slack gives up (and retries) after 3 s without an ack
+ARTICLES = [ROOT / "examples" / "example-en.txt", ROOT / "examples" / "beispiel-de.txt"]
+
+
+# --- the servers (run as child processes) -------------------------------------------------------------
+
+
+async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: bool = False) -> None:
+    if kind == "bot":
+        from adapters.slack_adapters import SlackHttpAdapter
+        from bot.engine_process import EngineProcess
+        from bot.service import ChatService
+        from bot.warmup import warm_up
+
+        warm_up()
+        service = ChatService()
+        if engine_process:
+            engine = EngineProcess()
+            engine.warm()
+            service = ChatService(analyse=engine.analyse, answer_question=engine.answer)
+        adapter = SlackHttpAdapter(
+            service,
+            bot_token=BOT_TOKEN,
+            signing_secret=SIGNING_SECRET,
+            api_url=api_url,
+            host="127.0.0.1",
+            port=0,
+        )
+        await adapter.start()
+        port = adapter.port
+    else:
+        port = await _serve_bare(api_url)
+    port_file.write_text(str(port))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    await stop.wait()
+
+
+async def _serve_bare(api_url: str) -> int:
+    from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+    from slack_bolt.async_app import AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    app = AsyncApp(client=AsyncWebClient(token=BOT_TOKEN, base_url=api_url), signing_secret=SIGNING_SECRET)
+
+    async def ignore() -> None:
+        pass
+
+    app.event("app_mention")(ignore)
+    app.event("message")(ignore)
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+
+    web_app = web.Application(client_max_size=2 * 1024 * 1024)
+    web_app.router.add_post("/slack/events", events)
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return int(runner.addresses[0][1])
+
+
+# --- the load --------------------------------------------------------------------------------------------
+
+
+def article(path: Path, size: int) -> str:
+    """The example article with its body repeated `size` times (Slack takes up to 40,000 characters)."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    return head + "\n\n" + "\n\n".join([body.strip()] * size) + "\n"
+
+
+def build_events(count: int, first: int = 0, size: int = 10) -> list[bytes]:
+    """Request bodies numbered from `first` (the bot drops a repeated event id as a retry)."""
+    articles = [article(path, size) for path in ARTICLES]
+    bodies = []
+    for number in range(first, first + count):
+        ts = f"{1800000000 + number}.000100"
+        if number % 10 == 0:
+            event = mention(articles[number // 10 % 2], channel="CLOAD", ts=ts)
+        elif number % 10 in (1, 2):
+            event = mention("help", channel="CLOAD", ts=ts)
+        else:
+            event = {"type": "message", "channel": "CLOAD", "channel_type": "channel", "user": "U1",
+                     "text": f"chatter {number}", "ts": ts}  # fmt: skip
+        bodies.append(json.dumps(event_body(event, event_id=f"EvLOAD{number:07d}")).encode())
+    return bodies
+
+
+@dataclass
+class Result:
+    latencies: list[float]
+    failures: dict[str, int]
+
+    def line(self, name: str) -> str:
+        ms = [1000 * x for x in self.latencies]
+        failed = sum(self.failures.values())
+        return (
+            f"{name}: {len(ms) + failed} events, {failed} failures{f' {self.failures}' if failed else ''}, "
+            f"ack p50 {percentile(ms, 0.5):.1f} ms, p99 {percentile(ms, 0.99):.1f} ms, "
+            f"max {max(ms, default=0):.1f} ms"
+        )
+
+
+async def fire(url: str, bodies: list[bytes], rate: float) -> Result:
+    result = Result([], {})
+    timeout = aiohttp.ClientTimeout(total=SLACK_TIMEOUT)
+    connector = aiohttp.TCPConnector(limit=200)
+
+    async def send(session: aiohttp.ClientSession, body: bytes) -> None:
+        headers = {"Content-Type": "application/json", **sign(body)}
+        started = time.perf_counter()
+        try:
+            async with session.post(url, data=body, headers=headers) as response:
+                await response.read()
+                status = response.status
+        except (TimeoutError, aiohttp.ClientError) as err:
+            result.failures[type(err).__name__] = result.failures.get(type(err).__name__, 0) + 1
+            return
+        if status != 200:
+            result.failures[f"HTTP {status}"] = result.failures.get(f"HTTP {status}", 0) + 1
+        else:
+            result.latencies.append(time.perf_counter() - started)
+
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        tasks = []
+        for number, body in enumerate(bodies):
+            await asyncio.sleep(max(0.0, start + number / rate - loop.time()))
+            tasks.append(asyncio.create_task(send(session, body)))
+        await asyncio.gather(*tasks)
+    return result
+
+
+async def run_against(
+    kind: str, fake: FakeSlack, bodies: list[bytes], rate: float, size: int, *, engine_process: bool
+) -> Result:
+    with tempfile.TemporaryDirectory() as folder:
+        port_file = Path(folder) / "port"
+        command = [sys.executable, __file__, "--serve", kind, "--api-url", fake.api_url]
+        command += ["--port-file", str(port_file)] + (["--engine-process"] if engine_process else [])
+        child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        try:
+            while not port_file.exists() or not port_file.read_text():
+                if child.poll() is not None:
+                    raise RuntimeError(f"the {kind} server exited with {child.returncode}")
+                await asyncio.sleep(0.05)
+            url = f"http://127.0.0.1:{port_file.read_text()}/slack/events"
+            await fire(
+                url, build_events(20, first=1_000_000), rate
+            )  # connections, caches, the first analysis
+            return await fire(url, bodies, rate)
+        finally:
+            await asyncio.sleep(1.0)  # let the last replies be posted
+            child.terminate()
+            child.wait(timeout=10)
+
+
+async def bench(count: int, rate: float, size: int, *, engine_process: bool) -> None:
+    fake = FakeSlack()
+    await fake.start()
+    bodies = build_events(count, size=size)
+    words = len(article(ARTICLES[0], size).split())
+    print(
+        f"{count} signed events at {rate:g}/s: 10% articles to brief (~{words:,} words each), "
+        f"20% help, 70% chatter; analyses in {'a child process' if engine_process else 'a worker thread'}",
+        flush=True,
+    )
+    try:
+        bot = await run_against("bot", fake, bodies, rate, size, engine_process=engine_process)
+        briefings = sum(1 for c in fake.posted() if c.params.get("blocks"))
+        print(
+            bot.line("briefbot"), f"({briefings} briefing messages, {len(fake.posted())} posts)", flush=True
+        )
+        bare = await run_against("bare", fake, bodies, rate, size, engine_process=False)
+        print(bare.line("bare slack-bolt"), flush=True)
+    finally:
+        await fake.stop()
+    bot_p99 = percentile(bot.latencies, 0.99)
+    bare_p99 = percentile(bare.latencies, 0.99)
+    ratio = bot_p99 / bare_p99 if bare_p99 else float("inf")
+    verdict = "met" if not bot.failures and bot_p99 <= 0.1 and ratio <= 1.5 else "NOT met"
+    print(
+        f"p99 ratio briefbot/bare: {ratio:.2f} (targets: no failures, p99 <= 100 ms, ratio <= 1.5: {verdict})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--rate", type=float, default=50.0, help="events per second")
+    parser.add_argument("--size", type=int, default=10, help="article length: the examples' body repeated")
+    parser.add_argument(
+        "--engine-process", action="store_true", help="analyse in a child process (bot.engine_process)"
+    )
+    parser.add_argument("--serve", choices=["bot", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--api-url", help=argparse.SUPPRESS)
+    parser.add_argument("--port-file", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve(args.serve, args.api_url, args.port_file, engine_process=args.engine_process))
+    else:
+        asyncio.run(bench(args.events, args.rate, args.size, engine_process=args.engine_process))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Shared pieces of the hardening tests: a service that records what reached it, the fakes, the adapters."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+import pytest_asyncio
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+from discord_payloads import BOT_TOKEN as DISCORD_TOKEN
+from fake_discord import FakeDiscord
+from fake_slack import BOT_TOKEN, SIGNING_SECRET, WAIT, FakeSlack
+
+from adapters.discord_adapter import DiscordAdapter
+from adapters.slack_adapters import SlackHttpAdapter
+from bot.chat import Command, Reply
+from bot.service import ChatService
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+TRACEBACK = re.compile(r"Traceback \(most recent call last\)")
+
+
+class RecordingService(ChatService):
+    """The real service, remembering every command that reached it and every reply it gave."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands: list[Command] = []
+        self.replies: list[Reply] = []
+
+    async def handle(self, command: Command) -> list[Reply]:
+        self.commands.append(command)
+        replies = await super().handle(command)
+        self.replies += replies
+        return replies
+
+
+@pytest.fixture
+def article_en() -> str:
+    return (EXAMPLES / "example-en.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def recording_service() -> Iterator[RecordingService]:
+    service = RecordingService()
+    yield service
+    service.close()
+
+
+@pytest_asyncio.fixture
+async def slack_fake() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+async def start_slack_http(service: ChatService, fake: FakeSlack) -> SlackHttpAdapter:
+    adapter = SlackHttpAdapter(
+        service,
+        bot_token=BOT_TOKEN,
+        signing_secret=SIGNING_SECRET,
+        api_url=fake.api_url,
+        host="127.0.0.1",
+        port=0,
+    )
+    await adapter.start()
+    return adapter
+
+
+@pytest_asyncio.fixture
+async def slack_http(
+    slack_fake: FakeSlack, recording_service: RecordingService
+) -> AsyncIterator[SlackHttpAdapter]:
+    adapter = await start_slack_http(recording_service, slack_fake)
+    yield adapter
+    await adapter.stop()
+
+
+@pytest_asyncio.fixture
+async def discord_fake() -> AsyncIterator[FakeDiscord]:
+    fake = FakeDiscord()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def discord_bot(
+    discord_fake: FakeDiscord, recording_service: RecordingService
+) -> AsyncIterator[DiscordAdapter]:
+    adapter = DiscordAdapter(
+        recording_service,
+        token=DISCORD_TOKEN,
+        api_url=discord_fake.api_url,
+        gateway_url=discord_fake.gateway_url,
+        ready_timeout=WAIT,
+        guild_ready_timeout=0.05,
+    )
+    with restored_discord_routes():
+        await adapter.start()
+        try:
+            yield adapter
+        finally:
+            await asyncio.wait_for(adapter.stop(), WAIT)
+
+
+@contextlib.contextmanager
+def restored_discord_routes() -> Iterator[None]:
+    """discord.py's REST base and gateway URL are class-wide; the adapter points them at the fake."""
+    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        yield
+    finally:
+        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+
+async def post_raw(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
+    """POST exactly these bytes with exactly these headers."""
+    timeout = aiohttp.ClientTimeout(total=WAIT)
+    async with (
+        aiohttp.ClientSession(timeout=timeout) as session,
+        session.post(url, data=body, headers=headers) as response,
+    ):
+        return response.status, await response.text()
+
+
+def tracebacks(records: list[logging.LogRecord]) -> list[str]:
+    """Log records that carry a stack trace, as text."""
+    found = []
+    for record in records:
+        text = record.getMessage()
+        if record.exc_info or record.exc_text or record.stack_info or TRACEBACK.search(text):
+            found.append(f"{record.name}: {text}")
+    return found
