@@ -11,7 +11,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.base import ChatAdapter
-from adapters.discord_bot import BriefBotClient
+from adapters.discord_bot import AutoShardedBriefBotClient, BriefBotClient
 from bot.service import ChatService
 from bot.settings import DISCORD_API_URL, DISCORD_GATEWAY_URL
 
@@ -38,13 +38,15 @@ class DiscordAdapter(ChatAdapter):
         sync_commands: bool = True,
         ready_timeout: float = 60.0,
         guild_ready_timeout: float = 2.0,
+        auto_shard: bool = False,
     ) -> None:
         super().__init__(service)
         self._token = token
         self.api_url = api_url
         self.gateway_url = gateway_url
         self.ready_timeout = ready_timeout
-        self.client = BriefBotClient(
+        client_class = AutoShardedBriefBotClient if auto_shard else BriefBotClient
+        self.client = client_class(
             service, guild_ids=guild_ids, sync_commands=sync_commands, guild_ready_timeout=guild_ready_timeout
         )
         self._task: asyncio.Task[None] | None = None

@@ -234,3 +234,7 @@ class BriefBotClient(discord.Client):
 
     async def on_error(self, event_method: str, /, *args: object, **kwargs: object) -> None:
         log.exception("Discord event handler %s failed", event_method)
+
+
+class AutoShardedBriefBotClient(BriefBotClient, discord.AutoShardedClient):
+    """The same bot over several gateway shards in one process; Discord recommends how many."""

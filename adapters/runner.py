@@ -25,14 +25,17 @@ log = logging.getLogger(__name__)
 def build_service(settings: Settings, *, sinks: Sinks | None = None) -> ChatService:
     """The service with its news desk (links, feeds, schedules, digests) posting through `sinks`."""
     from adapters.sinks import build_sinks
+    from bot.service_llm import llm_chat_from_settings
     from bot.service_news import NewsDesk
 
     news = NewsDesk.from_settings(settings, sinks=sinks or build_sinks(settings))
+    llm = llm_chat_from_settings(settings, lambda: news.store if store_exists(settings) else None)
     return ChatService(
         max_article_bytes=settings.max_article_bytes,
         max_conversations=settings.max_conversations,
         workers=settings.workers,
         news=news,
+        llm=llm,
     )
 
 
@@ -44,15 +47,26 @@ def store_exists(settings: Settings) -> bool:
     return bool(settings.database_url) or (folder / DATABASE_FILE).is_file()
 
 
-async def _with_news(service: ChatService, settings: Settings, main: Awaitable[None]) -> None:
-    """Run `main` with the news desk opened first (when there is a store) and closed after."""
+async def _with_news(
+    service: ChatService, settings: Settings, main: Awaitable[None], *, ops_port: int | None = None
+) -> None:
+    """Run `main` with the news desk opened first (when there is a store) and closed after; with
+    /healthz and /metrics on `ops_port` when given."""
+    from adapters.ops_http import OpsServer
+
+    ops = OpsServer(host=settings.ops_host, port=ops_port) if ops_port is not None else None
     try:
+        if ops is not None:
+            await ops.start()
         if service.news is not None and store_exists(settings):
             await service.news.open()
         await main
     finally:
         if service.news is not None:
-            await service.news.close()
+            await service.news.close(grace=settings.shutdown_grace_seconds)
+        if ops is not None:
+            await ops.stop()
+        log.warning("briefbot stopped")
 
 
 def build_adapters(
@@ -78,6 +92,7 @@ def build_adapters(
                 gateway_url=settings.discord_gateway_url,
                 guild_ids=settings.discord_guild_ids,
                 sync_commands=settings.discord_sync_commands,
+                auto_shard=settings.discord_auto_shard,
             )
         )
     return adapters
@@ -112,30 +127,73 @@ def _slack(settings: Settings, service: ChatService, *, http: bool, port: int | 
     )
 
 
-async def serve(adapters: list[ChatAdapter], stop: asyncio.Event | None = None) -> None:
-    """Start every adapter, wait for SIGINT/SIGTERM (or `stop`), then stop them all."""
+async def serve(
+    adapters: list[ChatAdapter],
+    stop: asyncio.Event | None = None,
+    *,
+    service: ChatService | None = None,
+    grace: float = 0.0,
+) -> None:
+    """Start every adapter, wait for SIGINT/SIGTERM (or `stop`), then stop them all.
+
+    Graceful: /healthz turns 503, commands in flight get up to `grace` seconds to finish (and their
+    replies to go out) before the adapters disconnect; the scheduler drains after (see `_with_news`).
+    """
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signum, stop.set)
+            loop.add_signal_handler(signum, _on_signal, signum, stop)
     started: list[ChatAdapter] = []
     try:
         for adapter in adapters:
             await adapter.start()
             started.append(adapter)
             log.warning("%s adapter running", adapter.name)
+        baseline = asyncio.all_tasks()
         await stop.wait()
+        if service is not None:
+            await _finish_in_flight(service, grace, baseline)
     finally:
         for adapter in reversed(started):
             with contextlib.suppress(Exception):
                 await adapter.stop()
 
 
+def _on_signal(signum: int, stop: asyncio.Event) -> None:
+    from adapters.ops_http import STATE
+
+    STATE.draining = True
+    log.warning("%s received: shutting down", signal.Signals(signum).name)
+    stop.set()
+
+
+async def _finish_in_flight(service: ChatService, grace: float, baseline: set[asyncio.Task[object]]) -> None:
+    """Let commands in flight finish, then the tasks they started (posting replies), within `grace` s."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + grace
+    if service.in_flight:
+        log.warning("waiting up to %.0f s for %d command(s) in flight", grace, service.in_flight)
+    if not await service.drain(grace):
+        log.warning("%d command(s) still in flight at shutdown", service.in_flight)
+    current = asyncio.current_task()
+    young = [t for t in asyncio.all_tasks() if t not in baseline and t is not current and not t.done()]
+    if young:  # listener tasks posting their replies; long-lived connection tasks just time out here
+        await asyncio.wait(young, timeout=max(0.0, min(1.0, deadline - loop.time())))
+
+
 async def chat(service: ChatService, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
     from adapters.console import ConsoleAdapter
 
     await ConsoleAdapter(service, stdin=stdin or sys.stdin, stdout=stdout or sys.stdout).run()
+
+
+def ops_port_for(settings: Settings, adapters: list[ChatAdapter], port: int | None) -> int | None:
+    """Where /healthz and /metrics get a server of their own: `--port` (else `ops_port`) unless the
+    Slack Events API server already serves them."""
+    if any(adapter.name == "slack-http" for adapter in adapters):
+        return None
+    return port if port is not None else (settings.ops_port or None)
 
 
 def run(
@@ -145,8 +203,9 @@ def run(
     service = build_service(settings)
     try:
         adapters = [] if console else build_adapters(settings, service, slack_http=slack_http, port=port)
-        main = chat(service) if not adapters else serve(adapters)
-        asyncio.run(_with_news(service, settings, main))
+        grace = settings.shutdown_grace_seconds
+        main = chat(service) if not adapters else serve(adapters, service=service, grace=grace)
+        asyncio.run(_with_news(service, settings, main, ops_port=ops_port_for(settings, adapters, port)))
         return 0
     finally:
         service.close()

@@ -9,6 +9,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from adapters.base import ChatAdapter
+from adapters.ops_http import add_ops_routes
 from adapters.slack_app import SlackBot
 from bot.service import ChatService
 from bot.settings import SLACK_API_URL
@@ -53,7 +54,7 @@ class SlackSocketModeAdapter(ChatAdapter):
 
 
 class SlackHttpAdapter(ChatAdapter):
-    """Serves the Events API, interactivity and slash commands at /slack/events (and /healthz)."""
+    """Serves the Events API, interactivity and slash commands at /slack/events (and /healthz, /metrics)."""
 
     name = "slack-http"
 
@@ -76,7 +77,7 @@ class SlackHttpAdapter(ChatAdapter):
     def web_app(self) -> web.Application:
         app = web.Application(client_max_size=2 * 1024 * 1024)
         app.router.add_post(EVENTS_PATH, self._events)
-        app.router.add_get("/healthz", self._health)
+        add_ops_routes(app)
         return app
 
     async def start(self) -> None:
@@ -98,6 +99,3 @@ class SlackHttpAdapter(ChatAdapter):
         bolt_request = await to_bolt_request(request)
         bolt_response = await self.bot.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
-
-    async def _health(self, request: web.Request) -> web.Response:
-        return web.Response(text="ok")

@@ -127,12 +127,35 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from adapters.runner import run
+    from bot.config_check import check_database, check_settings, secrets_of
+    from bot.logs import configure_logging
     from bot.settings import load_settings
 
     settings = load_settings(args.config)
-    if not args.verbose:
-        logging.getLogger().setLevel(settings.log_level)
+    level = "DEBUG" if args.verbose else settings.log_level
+    configure_logging(level=level, fmt=settings.log_format, secrets=secrets_of(settings))
+    problems = check_settings(settings, slack_http=args.slack_http, chat_only=args.command == "chat")
+    if settings.database_url and not problems:
+        unreachable, _ = check_database(settings)
+        problems += [unreachable] if unreachable is not None else []
+    for problem in problems:
+        if problem.level == "warning":
+            log.warning("configuration: %s", problem)
+    errors = [problem for problem in problems if problem.level == "error"]
+    for problem in errors:
+        print(f"briefbot: configuration problem: {problem}", file=sys.stderr)
+    if errors:
+        print("briefbot: not starting (`briefbot doctor` checks the configuration)", file=sys.stderr)
+        return 2
     return run(settings, slack_http=args.slack_http, port=args.port, console=args.command == "chat")
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor import report
+    from bot.settings import load_settings
+
+    settings = load_settings(args.config)
+    return report(settings, config=args.config, slack_http=args.slack_http, out=sys.stdout)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,7 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--slack-http", action="store_true", help="serve the Slack Events API at /slack/events")
     run.add_argument(
-        "--port", type=int, default=None, help="port for --slack-http (default from settings: 3000)"
+        "--port",
+        type=int,
+        default=None,
+        help="port for --slack-http (default from settings: 3000); without it, the port of /healthz "
+        "and /metrics",
     )
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
     for runner in (run, chat):
@@ -177,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
             "--config", default=None, help="TOML settings file (default: $BRIEFBOT_CONFIG, ./briefbot.toml)"
         )
         runner.set_defaults(func=cmd_run, slack_http=False, port=None)
+    doctor = sub.add_parser("doctor", help="check the configuration, the database and the tokens")
+    doctor.add_argument("--config", default=None, help="TOML settings file")
+    doctor.add_argument("--slack-http", action="store_true", help="check for `run --slack-http`")
+    doctor.set_defaults(func=cmd_doctor)
     add_news_commands(sub)
     return parser
 

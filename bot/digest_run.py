@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot import metrics
 from bot.digest import DigestEntry, compose
 from bot.digest_render import Markup, labels, render_digest
 from bot.errors import UserFacingError
@@ -89,21 +90,28 @@ class DigestRunner:
         """Post the channel's digest (resuming an unfinished one first)."""
         sink = self.sinks.for_channel(channel)
         async with self._lock(channel):
-            digest_id = await asyncio.to_thread(self.store.claim_digest, channel, reason=reason)
-            if digest_id is None:
-                return DigestOutcome(channel, None)
+            release = await asyncio.to_thread(self.store.lock_channel, channel)  # across replicas
+            try:
+                return await self._run(channel, sink, reason)
+            finally:
+                await asyncio.to_thread(release)
+
+    async def _run(self, channel: str, sink: DigestSink, reason: str) -> DigestOutcome:
+        digest_id = await asyncio.to_thread(self.store.claim_digest, channel, reason=reason)
+        if digest_id is None:
+            return DigestOutcome(channel, None)
+        plan = await asyncio.to_thread(self.store.planned, channel, digest_id=digest_id)
+        items = 0
+        if not plan:
+            messages, items = await asyncio.to_thread(self._plan, channel, digest_id, sink.markup)
+            await asyncio.to_thread(self.store.plan_deliveries, channel, messages, digest_id=digest_id)
             plan = await asyncio.to_thread(self.store.planned, channel, digest_id=digest_id)
-            items = 0
-            if not plan:
-                messages, items = await asyncio.to_thread(self._plan, channel, digest_id, sink.markup)
-                await asyncio.to_thread(self.store.plan_deliveries, channel, messages, digest_id=digest_id)
-                plan = await asyncio.to_thread(self.store.planned, channel, digest_id=digest_id)
-            posted, skipped = await self._deliver(channel, sink, [p.key for p in plan])
-            await asyncio.to_thread(self.store.finish_digest, digest_id)
-            log.info(
-                "digest %d for %s: %d messages posted, %d already sent", digest_id, channel, posted, skipped
-            )
-            return DigestOutcome(channel, digest_id, items, len(plan), posted, skipped)
+        posted, skipped = await self._deliver(channel, sink, [p.key for p in plan])
+        await asyncio.to_thread(self.store.finish_digest, digest_id)
+        metrics.DIGESTS_POSTED.labels(metrics.platform_of(channel)).inc()
+        metrics.DIGEST_MESSAGES.labels(metrics.platform_of(channel)).inc(posted)
+        log.info("digest %d for %s: %d messages posted, %d already sent", digest_id, channel, posted, skipped)
+        return DigestOutcome(channel, digest_id, items, len(plan), posted, skipped)
 
     async def resume_unfinished(self) -> list[DigestOutcome]:
         """Finish every digest a crash or restart left open (for channels with a sink)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.errors import UserFacingError
 from bot.ingest import article_from_text
 from bot.llm_client import ChatClient, LlmUnavailable
-from bot.llm_config import DailyBudget, LlmConfig
+from bot.llm_config import CallBudget, DailyBudget, LlmConfig
 from bot.llm_grounding import AnswerReply, Grounding, Malformed, SummaryReply, Ungrounded, parse_reply
 from bot.llm_prompt import NumberedArticle, Prompt, answer_prompt, summary_prompt
 from bot.models import Answer, Article, Briefing, Citation, SummarySentence
@@ -52,7 +52,7 @@ def note_text(reason: str, language: str) -> str:
     return _NOTES.get(language, _NOTES["en"])[reason]
 
 
-class _Fallback(Exception):
+class Fallback(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -72,31 +72,44 @@ class LlmEngine:
         config: LlmConfig,
         *,
         client: ChatClient | None = None,
-        budget: DailyBudget | None = None,
+        budget: CallBudget | None = None,
         analyse: Analyse | None = None,
         answer_question: AnswerQuestion | None = None,
     ) -> None:
         self.config = config
         self.client = client or ChatClient(config)
-        self.budget = budget or DailyBudget(config.daily_budget)
+        self.budget: CallBudget = budget or DailyBudget(config.daily_budget)
         self._analyse = analyse
         self._answer_question = answer_question
         self._last_numbered: NumberedArticle | None = None
 
     # -- briefing -----------------------------------------------------------------------------------
-    def brief(self, article: Article, *, channel: str = DEFAULT_CHANNEL) -> BriefResult:
-        briefing = self._offline_analyse(article)
+    def brief(
+        self, article: Article, *, channel: str = DEFAULT_CHANNEL, language: str | None = None
+    ) -> BriefResult:
+        """The offline briefing with the model's summary (in `language`, else the article's)."""
+        return self.improve(article, self._offline_analyse(article), channel=channel, language=language)
+
+    def improve(
+        self,
+        article: Article,
+        briefing: Briefing,
+        *,
+        channel: str = DEFAULT_CHANNEL,
+        language: str | None = None,
+    ) -> BriefResult:
+        """An offline briefing of `article` with its summary replaced by the model's, where grounded."""
         numbered = NumberedArticle.of(article)
         try:
-            prompt = summary_prompt(briefing, numbered)
-            reply = parse_reply(self._ask(prompt, channel), SummaryReply)
+            prompt = summary_prompt(briefing, numbered, language=language)
+            reply = parse_reply(self.ask(prompt, channel), SummaryReply)
             summary = _grounded_summary(
                 reply, numbered, Grounding(article.text, numbered.shown, nonce=prompt.nonce)
             )
-        except (_Fallback, Ungrounded) as err:
+        except (Fallback, Ungrounded) as err:
             reason = _reason(err)
             log.warning("LLM summary not used for %s: %s", article.source or "article", reason)
-            return BriefResult(briefing, note_text(reason, article.language))
+            return BriefResult(briefing, note_text(reason, language or article.language))
         return BriefResult(briefing.model_copy(update={"summary": summary}))
 
     def analyse(self, article: Article) -> Briefing:
@@ -120,7 +133,7 @@ class LlmEngine:
         numbered = self._numbered(briefing, text)
         try:
             prompt = answer_prompt(briefing, numbered, question, earlier)
-            reply = parse_reply(self._ask(prompt, channel), AnswerReply)
+            reply = parse_reply(self.ask(prompt, channel), AnswerReply)
             return _grounded_answer(
                 reply,
                 question,
@@ -128,7 +141,7 @@ class LlmEngine:
                 Grounding(text, numbered.shown, nonce=prompt.nonce),
                 briefing.language,
             )
-        except (_Fallback, Ungrounded) as err:
+        except (Fallback, Ungrounded) as err:
             reason = _reason(err)
             log.warning("LLM answer not used: %s", reason)
             offline = self._offline_answer(briefing, text, question, earlier)
@@ -143,16 +156,17 @@ class LlmEngine:
             self._last_numbered = cached
         return cached
 
-    def _ask(self, prompt: Prompt, channel: str) -> str:
+    def ask(self, prompt: Prompt, channel: str) -> str:
+        """The model's raw reply to `prompt`, counted against `channel`'s budget; Fallback if none."""
         if not self.config.configured:
-            raise _Fallback("not_configured")
+            raise Fallback("not_configured")
         if not self.budget.try_spend(channel):
-            raise _Fallback("budget")
+            raise Fallback("budget")
         try:
             return self.client.complete(prompt.messages)
         except LlmUnavailable as err:
             log.info("LLM unavailable: %s", err.reason)
-            raise _Fallback("unavailable") from None
+            raise Fallback("unavailable") from None
 
     def _offline_analyse(self, article: Article) -> Briefing:
         if self._analyse is None:
@@ -171,7 +185,7 @@ class LlmEngine:
 
 def _reason(err: Exception) -> str:
     """The note key for why the offline result is given; rejections are logged with their rule."""
-    if isinstance(err, _Fallback):
+    if isinstance(err, Fallback):
         return err.reason
     if isinstance(err, Malformed):
         return "malformed"

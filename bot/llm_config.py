@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -50,6 +51,16 @@ class LlmConfig(BaseModel):
             max_tokens=settings.llm_max_tokens,
             daily_budget=settings.llm_daily_budget,
         )
+
+
+class CallBudget(Protocol):
+    """Counts model calls per channel and day: in memory (DailyBudget) or in the store (bot.llm_budget)."""
+
+    limit: int
+
+    def try_spend(self, channel: str) -> bool: ...
+
+    def spent(self, channel: str) -> int: ...
 
 
 class DailyBudget:

@@ -116,6 +116,17 @@ class Grounding:
         self._check_quotes(text)
         self._check_urls(text)
 
+    def check_rendering(self, text: str) -> None:
+        """Rules for a translation shown beside its original: no prompt echo and no new web address."""
+        self._check_leaks(text)
+        self._check_urls(text)
+
+    def check_verbatim(self, text: str) -> None:
+        """The text must occur in the article word for word (typography and spacing aside)."""
+        piece = _normal(text).strip(_EDGE_PUNCT)
+        if not piece or piece not in self._article:
+            raise Ungrounded("an original is not in the article")
+
     def _check_leaks(self, text: str) -> None:
         if CANARY in text or self.nonce in text or _MARKER.search(text):
             raise Ungrounded("the reply echoes the prompt")

@@ -117,9 +117,10 @@ class Prompt:
     nonce: str
 
 
-def summary_prompt(briefing: Briefing, numbered: NumberedArticle) -> Prompt:
+def summary_prompt(briefing: Briefing, numbered: NumberedArticle, *, language: str | None = None) -> Prompt:
+    """The summary task, in `language` (a code such as "en") or else the article's language."""
     nonce = secrets.token_hex(6)
-    language = LANGUAGE_NAMES.get(numbered.language, "English")
+    language = LANGUAGE_NAMES.get(language or numbered.language, "English")
     task = (
         f"Task: summarise the article in 2 or 3 sentences of {language}, most important news first. "
         "Reply with JSON of this shape: "

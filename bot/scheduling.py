@@ -20,6 +20,7 @@ lease runs one (PostgreSQL: an advisory lock; SQLite: a file lock beside the dat
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import logging
 from collections.abc import Awaitable, Callable
@@ -33,6 +34,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Connection, text
 
+from bot import metrics
 from bot.schedule_spec import ScheduleSpec, parse_schedule
 from bot.store import Store
 
@@ -104,6 +106,7 @@ class Scheduler:
         self.scheduler: AsyncIOScheduler | None = None
         self._lease: Connection | None = None
         self._lock: TextIO | None = None
+        self._jobs_running: set[asyncio.Task[None]] = set()
 
     @property
     def running(self) -> bool:
@@ -113,7 +116,7 @@ class Scheduler:
         """Start (inside the running event loop); False when another replica holds the lease."""
         global _active
         if not self._acquire_lease():
-            log.warning("another briefbot runs the scheduler on this database; this one will not")
+            log.debug("another briefbot holds the scheduler lease on this database")
             return False
         store = SQLAlchemyJobStore(engine=self.store.engine, tablename=JOB_TABLE)
         self.scheduler = AsyncIOScheduler(
@@ -123,6 +126,8 @@ class Scheduler:
         )
         _active = self
         self.scheduler.start()
+        metrics.SCHEDULER_LEADER.set(1)
+        log.warning("this process runs the scheduler")
         if self.on_poll is not None:
             self.scheduler.add_job(
                 run_poll_job,
@@ -142,11 +147,38 @@ class Scheduler:
         self.sync()
         return True
 
+    async def drain(self, timeout: float) -> bool:
+        """Start no new job and wait (at most `timeout` s) for the running ones; whether they finished.
+
+        A digest cut off after that keeps its place in the delivery log and is finished at the next start.
+        """
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.pause()
+        running = {task for task in self._jobs_running if not task.done()}
+        if running:
+            log.warning("waiting up to %.0f s for %d scheduled job(s) to finish", timeout, len(running))
+            await asyncio.wait(running, timeout=timeout)
+        return all(task.done() for task in running)
+
+    def lease_held(self) -> bool:
+        """Whether the PostgreSQL session holding the lease is still alive (else the lock is gone too)."""
+        if self._lease is None:
+            return self.scheduler is not None
+        try:
+            self._lease.execute(text("SELECT 1"))
+            self._lease.commit()
+            return True
+        except Exception as err:
+            log.warning("the scheduler lease's database session failed (%s)", type(err).__name__)
+            return False
+
     def shutdown(self) -> None:
         global _active
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
+            metrics.SCHEDULER_LEADER.set(0)
+            log.warning("scheduler stopped")
         if _active is self:
             _active = None
         if self._lock is not None:
@@ -157,6 +189,8 @@ class Scheduler:
             try:  # the lock belongs to the session: unlock before the connection goes back to the pool
                 lease.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LEASE_KEY})
                 lease.commit()
+            except Exception:
+                lease.invalidate()  # a broken session: discard it (its lock went with it)
             finally:
                 lease.close()
 
@@ -203,18 +237,29 @@ class Scheduler:
         return getattr(job, "next_run_time", None) if job is not None else None
 
     async def run_digest(self, channel: str) -> None:
+        self._track()
         try:
             await self.on_digest(channel)
         except Exception:
+            metrics.ERRORS.labels("digest").inc()
             log.exception("the scheduled digest for %s failed", channel)
 
     async def run_poll(self) -> None:
         if self.on_poll is None:
             return
+        self._track()
         try:
             await self.on_poll()
         except Exception:
+            metrics.ERRORS.labels("poll").inc()
             log.exception("polling the feeds failed")
+
+    def _track(self) -> None:
+        """Remember the running job's task, so a graceful shutdown can wait for it."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._jobs_running.add(task)
+            task.add_done_callback(self._jobs_running.discard)
 
     def _acquire_lease(self) -> bool:
         if self.store.engine.dialect.name == "sqlite":

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+from bot import metrics
 from bot.chat import Command, Reply
 from bot.chat_text import decide, first_url, parse_manage
 from bot.errors import UserFacingError
@@ -23,6 +24,7 @@ from bot.ingest import DEFAULT_MAX_BYTES, read_article
 from bot.models import Answer, Article, Briefing
 
 if TYPE_CHECKING:
+    from bot.service_llm import LlmChat
     from bot.service_news import NewsDesk
 
 log = logging.getLogger(__name__)
@@ -107,11 +109,14 @@ class ChatService:
         max_conversations: int = 500,
         workers: int = 1,
         news: NewsDesk | None = None,
+        llm: LlmChat | None = None,
     ) -> None:
         self.news = news
+        self.llm = llm  # the LLM engine (settings engine = "llm"): summaries, answers, quote renderings
         self._analyse = analyse
         self._answer = answer_question
         self.max_article_bytes = max_article_bytes
+        self._in_flight = 0
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefbot-work")
         self._threads: _Bounded[Thread] = _Bounded(max_conversations)
         self._latest: _Bounded[Topic] = _Bounded(max_conversations)
@@ -120,13 +125,40 @@ class ChatService:
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
+    @property
+    def in_flight(self) -> int:
+        """Commands being handled right now (a graceful shutdown waits for them)."""
+        return self._in_flight
+
+    async def drain(self, timeout: float) -> bool:
+        """Wait until no command is in flight, at most `timeout` seconds; whether it got there."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self._in_flight and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        return not self._in_flight
+
     async def handle(self, command: Command) -> list[Reply]:
         """Answer one command. Never raises: problems become an error reply safe to show."""
+        self._in_flight += 1
+        try:
+            with metrics.timed_command(command.channel):
+                replies = await self._handle(command)
+        finally:
+            self._in_flight -= 1
+        platform = metrics.platform_of(command.channel)
+        for reply in replies:
+            metrics.REPLIES.labels(platform, reply.kind).inc()
+            if reply.kind == "briefing":
+                metrics.BRIEFINGS.labels(platform).inc()
+        return replies
+
+    async def _handle(self, command: Command) -> list[Reply]:
         try:
             return await self._dispatch(command)
         except UserFacingError as err:
             return [Reply(kind="error", text=err.reason)]
         except Exception:
+            metrics.ERRORS.labels("command").inc()
             error_id = secrets.token_hex(4)
             log.exception("command failed (error id %s, channel %s)", error_id, command.channel)
             return [
@@ -153,21 +185,28 @@ class ChatService:
         if decision == "help":
             return [self.help()]
         if decision == "link":
-            return [await self._brief_link(command, body)]
+            return await self._brief_link(command, body)
         if decision == "manage":
             return [await self._manage(command, body)]
         if decision == "fallback":
             return [Reply(kind="notice", text=FALLBACK_TEXT)]
         if decision == "brief":
-            return [await self._brief(command, body)]
+            return await self._brief(command, body)
         return [await self._ask(command, body, thread)]
 
-    async def _brief(self, command: Command, text: str) -> Reply:
+    async def _brief(self, command: Command, text: str) -> list[Reply]:
         if not text.strip():
-            return Reply(kind="notice", text=EMPTY_BRIEF_TEXT)
+            return [Reply(kind="notice", text=EMPTY_BRIEF_TEXT)]
         source = command.source or "chat message"
         article, briefing = await self._run(self._read_and_analyse, text, source)
-        return self._briefed(command, article, briefing)
+        return await self._briefed_with_llm(command, article, briefing)
+
+    async def _briefed_with_llm(self, command: Command, article: Article, briefing: Briefing) -> list[Reply]:
+        """The briefing reply; with the LLM engine, its summary is the model's and notes may follow."""
+        extras: list[Reply] = []
+        if self.llm is not None:
+            briefing, extras = await self._run(self.llm.brief, article, briefing, command.channel)
+        return [self._briefed(command, article, briefing), *extras]
 
     def _briefed(self, command: Command, article: Article, briefing: Briefing) -> Reply:
         topic = Topic(id=secrets.token_hex(6), article=article, briefing=briefing, channel=command.channel)
@@ -178,12 +217,12 @@ class ChatService:
         heading = briefing.title or "the article"
         return Reply(kind="briefing", text=f"Briefing: {heading}", briefing=briefing, topic=topic.id)
 
-    async def _brief_link(self, command: Command, text: str) -> Reply:
+    async def _brief_link(self, command: Command, text: str) -> list[Reply]:
         url = first_url(text)
         if self.news is None or url is None:
-            return Reply(kind="notice", text=LINK_TEXT)
+            return [Reply(kind="notice", text=LINK_TEXT)]
         article, briefing = await self.news.brief_link(url, channel=command.channel)
-        return self._briefed(command, article, briefing)
+        return await self._briefed_with_llm(command, article, briefing)
 
     async def _manage(self, command: Command, text: str) -> Reply:
         manage = parse_manage(text)
@@ -213,7 +252,7 @@ class ChatService:
         topic = thread.topic
         history = list(thread.history)
         answer = await self._run(
-            self._answerer(), topic.briefing, topic.article.text, question, history=history
+            self._answerer(command.channel), topic.briefing, topic.article.text, question, history=history
         )
         thread.history.append(question)
         text = answer.answer if about is None else f"About “{about}”: {answer.answer}"
@@ -242,7 +281,9 @@ class ChatService:
             self._analyse = analyse
         return self._analyse
 
-    def _answerer(self) -> AnswerQuestion:
+    def _answerer(self, channel: str) -> AnswerQuestion:
+        if self.llm is not None:
+            return self.llm.answerer_for(channel)
         if self._answer is None:
             from bot.qa import answer_question
 

@@ -51,6 +51,7 @@ class NewsDesk(ManageCommands):
         timezone: str = "Europe/Berlin",
         admins: list[str] | None = None,
         use_scheduler: bool = True,
+        lease_retry_seconds: float = 15.0,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._store_factory = store_factory
@@ -63,6 +64,8 @@ class NewsDesk(ManageCommands):
         self.timezone = timezone
         self.admins = set(admins or [])
         self.use_scheduler = use_scheduler
+        self.lease_retry_seconds = lease_retry_seconds
+        self._leadership: asyncio.Task[None] | None = None
         self.clock = clock
         self._fetcher: Fetcher | None = None
         self._scheduler: Scheduler | None = None
@@ -95,6 +98,7 @@ class NewsDesk(ManageCommands):
             timezone=settings.timezone,
             admins=settings.admin_users,
             use_scheduler=settings.scheduler,
+            lease_retry_seconds=settings.scheduler_lease_retry_seconds,
         )
 
     # --- lifecycle ------------------------------------------------------------------------------------
@@ -137,6 +141,7 @@ class NewsDesk(ManageCommands):
             if self._opened:
                 return
             await asyncio.to_thread(lambda: self.store)
+            leader = not self.use_scheduler  # the command line (no scheduler) may resume digests too
             if self.use_scheduler:
                 from bot.scheduling import Scheduler
 
@@ -146,13 +151,46 @@ class NewsDesk(ManageCommands):
                     on_poll=self.poller.poll_due,
                     poll_every=min(self.poll_settings.interval, timedelta(minutes=1)),
                 )
-                if scheduler.start():
+                leader = scheduler.start()
+                if leader:
                     self._scheduler = scheduler
+                self._leadership = asyncio.create_task(self._keep_leadership(scheduler))
             self._opened = True
-        self._resumed += await self.digests.resume_unfinished()
+        if leader:  # only the leader finishes digests a crash left open: a follower would race it
+            self._resumed += await self.digests.resume_unfinished()
 
-    async def close(self) -> None:
+    async def _keep_leadership(self, scheduler: Scheduler) -> None:
+        """Followers retry the lease every `lease_retry_seconds`; the leader checks it still holds it."""
+        if not scheduler.running:
+            log.warning(
+                "another briefbot runs the scheduler on this database; retrying every %.0f s",
+                self.lease_retry_seconds,
+            )
+        while True:
+            await asyncio.sleep(self.lease_retry_seconds)
+            try:
+                await self._check_leadership(scheduler)
+            except Exception:  # e.g. the database is away for a moment: try again next time
+                log.exception("checking the scheduler lease failed")
+
+    async def _check_leadership(self, scheduler: Scheduler) -> None:
+        if scheduler.running:
+            if not await asyncio.to_thread(scheduler.lease_held):
+                log.warning("lost the scheduler lease; stopping the scheduler")
+                scheduler.shutdown()
+                self._scheduler = None
+            return
+        if scheduler.start():
+            self._scheduler = scheduler
+            self._resumed += await self.digests.resume_unfinished()
+
+    async def close(self, grace: float = 0.0) -> None:
+        """Stop: the scheduler starts no new job and gets `grace` seconds to finish the running ones."""
+        if self._leadership is not None:
+            self._leadership.cancel()
+            self._leadership = None
         if self._scheduler is not None:
+            await self._scheduler.drain(grace)
             self._scheduler.shutdown()
             self._scheduler = None
         if self._fetcher is not None:

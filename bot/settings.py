@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
     max_article_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
     max_conversations: int = Field(default=500, gt=0)
     workers: int = Field(default=1, ge=1, le=16)
@@ -54,7 +55,10 @@ class Settings(BaseSettings):
     discord_gateway_url: str = DISCORD_GATEWAY_URL
     discord_guild_ids: list[int] = Field(default_factory=list)
     discord_sync_commands: bool = True
+    discord_auto_shard: bool = False  # discord.AutoShardedClient: Discord picks the shard count
 
+    engine: Literal["offline", "llm"] = "offline"  # BRIEFBOT_ENGINE; "llm": summaries/answers from the model
+    channel_languages: dict[str, Literal["de", "en"]] = Field(default_factory=dict)  # "slack:C1" = "en"
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: SecretStr | None = None
@@ -72,6 +76,10 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Berlin"
     admin_users: list[str] = Field(default_factory=list)
     scheduler: bool = True
+    scheduler_lease_retry_seconds: float = Field(default=15.0, gt=0, le=60)  # followers retry the lease
+    shutdown_grace_seconds: float = Field(default=8.0, ge=0)  # SIGTERM: time for in-flight work
+    ops_host: str = "0.0.0.0"
+    ops_port: int = Field(default=0, ge=0, le=65535)  # /healthz and /metrics without Slack HTTP; 0: none
 
     @classmethod
     def settings_customise_sources(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.store_digests import DigestStore
 from bot.store_feeds import FeedStore
+from bot.store_llm import LlmUsageStore
 from bot.store_schema import Channel
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
-class Store(FeedStore, DigestStore):
+class Store(FeedStore, DigestStore, LlmUsageStore):
     def __init__(self, url: str | None = None, *, data_dir: str | Path | None = None) -> None:
         self.url = database_url(url, data_dir=data_dir)
         self.engine = make_engine(self.url)

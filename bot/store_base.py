@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store_schema import Channel
 
 
 class StoreBase:
+    engine: Engine
     _sessions: sessionmaker[Session]
 
     @contextmanager

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from bot import models
@@ -47,7 +48,38 @@ def _delivery(row: Delivery) -> DeliveryInfo:
     )
 
 
+CHANNEL_LOCK_CLASS = 0x6469  # advisory locks (this class, hashtext(channel)): one digest run per channel
+
+
 class DigestStore(StoreBase):
+    def lock_channel(self, channel: str) -> Callable[[], None]:
+        """Wait until no other process runs a digest of the channel; returns the function releasing it.
+
+        PostgreSQL: a session advisory lock, so replicas (a manual `digest now` on one, the schedule on
+        another) never deliver the same digest twice. SQLite needs none: one process owns the file.
+        """
+        if self.engine.dialect.name != "postgresql":
+            return lambda: None
+        connection = self.engine.connect()
+        key = {"cls": CHANNEL_LOCK_CLASS, "channel": channel}
+        try:
+            connection.execute(text("SELECT pg_advisory_lock(:cls, hashtext(:channel))"), key)
+            connection.commit()
+        except BaseException:
+            connection.close()
+            raise
+
+        def release() -> None:
+            try:
+                connection.execute(text("SELECT pg_advisory_unlock(:cls, hashtext(:channel))"), key)
+                connection.commit()
+            except Exception:
+                connection.invalidate()  # a broken session took its lock with it
+            finally:
+                connection.close()
+
+        return release
+
     def claim_digest(self, channel: str, *, reason: str = "manual") -> int | None:
         """The channel's unfinished digest (to resume), else a new one claiming every pending feed item.
 

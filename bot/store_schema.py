@@ -168,3 +168,13 @@ class Schedule(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     created_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+
+class LlmUsage(Base):
+    """Language-model calls per channel and UTC day (the daily budget of the optional LLM backend)."""
+
+    __tablename__ = "llm_usage"
+
+    channel_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # ISO date, UTC
+    calls: Mapped[int] = mapped_column(Integer, default=0)

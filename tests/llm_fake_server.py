@@ -64,6 +64,10 @@ def grounded(messages: list[dict[str, Any]]) -> str:
     prompt = str(messages[-1]["content"])
     numbered = sentences(prompt)
     parts = blocks(prompt)
+    if "QUOTES" in parts:  # renders each quotation, copying the original verbatim
+        quotes = {int(n): text for n, text in _NUMBERED.findall(parts["QUOTES"])}
+        renderings = [{"quote": n, "original": q, "text": f"(rendered) {q}"} for n, q in quotes.items()]
+        return json.dumps({"renderings": renderings})
     if "QUESTION" not in parts:
         picked = [n for n, text in numbered.items() if text.rstrip().endswith((".", "!", "?", '"', "“"))][:2]
         picked = picked or list(numbered)[:1]
