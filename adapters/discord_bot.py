@@ -15,13 +15,13 @@ import discord
 from discord import app_commands
 
 from adapters.base import Command, Reply
+from adapters.discord_attachments import AttachmentsRead, read_attachments
 from adapters.discord_render import NO_MENTIONS, escape, reply_messages, thread_name
 from bot.service import ChatService
 
 log = logging.getLogger(__name__)
 
 SOURCE = "Discord message"
-ATTACHMENT_TYPES = ("text/plain", "text/markdown")
 _MENTION = re.compile(r"<@!?(\d+)>")
 _THREAD_TYPES = (discord.ChannelType.public_thread, discord.ChannelType.private_thread)
 
@@ -42,6 +42,13 @@ def _where(channel: object, channel_id: int | None) -> tuple[str, str | None]:
 
 def _can_open_threads(channel: object) -> bool:
     return getattr(channel, "type", None) in (discord.ChannelType.text, discord.ChannelType.news)
+
+
+def _refused(read: AttachmentsRead, text: str) -> Reply | None:
+    """Why the attachment was not read, when it was all the message had (else its text is handled)."""
+    if read.text is None and read.refusal is not None and not text.strip():
+        return Reply(kind="error", text=read.refusal)
+    return None
 
 
 class BriefBotClient(discord.Client):
@@ -73,10 +80,12 @@ class BriefBotClient(discord.Client):
             interaction: discord.Interaction, text: str | None = None, file: discord.Attachment | None = None
         ) -> None:
             await interaction.response.defer(thinking=True)
-            body = text or ""
-            if file is not None:
-                body = await self._attachment_text(file) or body
-            await self._respond(interaction, body, intent="brief")
+            read = await self._read([file] if file is not None else [])
+            refused = _refused(read, text or "")
+            if refused is not None:
+                await self._follow_up(interaction, refused)
+                return
+            await self._respond(interaction, read.text or text or "", intent="brief")
 
         @app_commands.command(
             name="ask", description="Ask about the article of this thread (or the channel's latest)"
@@ -89,10 +98,12 @@ class BriefBotClient(discord.Client):
         @app_commands.context_menu(name="Brief this message")
         async def brief_message(interaction: discord.Interaction, message: discord.Message) -> None:
             await interaction.response.defer(thinking=True)
-            body = message.content
-            for attachment in message.attachments:
-                body = await self._attachment_text(attachment) or body
-            await self._respond(interaction, body, intent="brief")
+            read = await self._read(message.attachments)
+            refused = _refused(read, message.content)
+            if refused is not None:
+                await self._follow_up(interaction, refused)
+                return
+            await self._respond(interaction, read.text or message.content, intent="brief")
 
         self.tree.add_command(brief)
         self.tree.add_command(ask)
@@ -152,8 +163,11 @@ class BriefBotClient(discord.Client):
             user_is_admin=bool(permissions is not None and permissions.manage_guild),
         )
         for reply in await self.service.handle(command):
-            for message in reply_messages(reply):
-                await interaction.followup.send(wait=True, **message.kwargs())  # type: ignore[call-overload]
+            await self._follow_up(interaction, reply)
+
+    async def _follow_up(self, interaction: discord.Interaction, reply: Reply) -> None:
+        for message in reply_messages(reply):
+            await interaction.followup.send(wait=True, **message.kwargs())  # type: ignore[call-overload]
 
     async def setup_hook(self) -> None:
         if not self.sync_commands:
@@ -183,8 +197,7 @@ class BriefBotClient(discord.Client):
                 )
                 await self._brief_in_thread(interaction.channel, opener, reply)  # type: ignore[arg-type]
                 continue
-            for message in reply_messages(reply):
-                await interaction.followup.send(wait=True, **message.kwargs())  # type: ignore[call-overload]
+            await self._follow_up(interaction, reply)
 
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.user is None:
@@ -193,8 +206,13 @@ class BriefBotClient(discord.Client):
         if not is_dm and not any(user.id == self.user.id for user in message.mentions):
             return
         text = _MENTION.sub(lambda m: "" if int(m.group(1)) == self.user.id else m.group(0), message.content)  # type: ignore[union-attr]
-        for attachment in message.attachments:
-            text = await self._attachment_text(attachment) or text
+        read = await self._read(message.attachments)
+        refused = _refused(read, text)
+        if refused is not None:
+            for rendered in reply_messages(refused):
+                await message.channel.send(**rendered.kwargs())  # type: ignore[call-overload]
+            return
+        text = read.text or text
         channel, conversation = _where(message.channel, message.channel.id)
         permissions = getattr(message.author, "guild_permissions", None)
         command = Command(
@@ -222,15 +240,8 @@ class BriefBotClient(discord.Client):
         for rendered in reply_messages(reply):
             await thread.send(**rendered.kwargs())  # type: ignore[call-overload]
 
-    async def _attachment_text(self, attachment: discord.Attachment) -> str | None:
-        content_type = (attachment.content_type or "").split(";")[0]
-        if content_type not in ATTACHMENT_TYPES and not attachment.filename.endswith((".txt", ".md")):
-            return None
-        if attachment.size > self.service.max_article_bytes:
-            return None
-        from bot.ingest import decode
-
-        return decode(await attachment.read())
+    async def _read(self, attachments: list[discord.Attachment]) -> AttachmentsRead:
+        return await read_attachments(attachments, self.service.max_article_bytes)
 
     async def on_error(self, event_method: str, /, *args: object, **kwargs: object) -> None:
         log.exception("Discord event handler %s failed", event_method)

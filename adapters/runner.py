@@ -7,7 +7,8 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Awaitable
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -182,6 +183,35 @@ async def _finish_in_flight(service: ChatService, grace: float, baseline: set[as
         await asyncio.wait(young, timeout=max(0.0, min(1.0, deadline - loop.time())))
 
 
+async def warm_engine(warm_up: Callable[[], float] | None = None) -> None:
+    """Load the engine and gc.freeze() it (bot.warmup) in a worker thread, so the loop stays free.
+
+    Done before the adapters start, so no Slack ack waits for it. A failure costs only speed (the
+    engine then loads on the first message), never the start-up.
+    """
+    if warm_up is None:
+        from bot.warmup import warm_up as engine_warm_up
+
+        warm_up = engine_warm_up
+    log.warning("warming up the engine")
+    started = time.perf_counter()
+    try:
+        await asyncio.to_thread(warm_up)
+    except Exception:
+        log.warning(
+            "engine warm-up failed after %.2f s: it loads on the first message instead",
+            time.perf_counter() - started,
+            exc_info=True,
+        )
+        return
+    log.warning("engine warmed up in %.2f s", time.perf_counter() - started)
+
+
+async def _warm_then_serve(adapters: list[ChatAdapter], service: ChatService, grace: float) -> None:
+    await warm_engine()
+    await serve(adapters, service=service, grace=grace)
+
+
 async def chat(service: ChatService, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
     from adapters.console import ConsoleAdapter
 
@@ -204,7 +234,7 @@ def run(
     try:
         adapters = [] if console else build_adapters(settings, service, slack_http=slack_http, port=port)
         grace = settings.shutdown_grace_seconds
-        main = chat(service) if not adapters else serve(adapters, service=service, grace=grace)
+        main = chat(service) if not adapters else _warm_then_serve(adapters, service, grace)
         asyncio.run(_with_news(service, settings, main, ops_port=ops_port_for(settings, adapters, port)))
         return 0
     finally:

@@ -24,6 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters import discord_render, slack_render
 from bot.digest_render import PLAIN, Markup
 from bot.digest_run import Sinks
+from bot.render_chat import without_controls
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class ConsoleSink:
 
     async def post(self, channel: str, text: str, *, key: str) -> str | None:
         stream = self.stream or sys.stdout
-        stream.write(text.rstrip("\n") + "\n\n")
+        stream.write(without_controls(text).rstrip("\n") + "\n\n")  # feed text: no escape sequences
         stream.flush()
         return None
 

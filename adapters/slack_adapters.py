@@ -17,6 +17,7 @@ from bot.settings import SLACK_API_URL
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+TIMESTAMP_HEADER = "x-slack-request-timestamp"
 
 
 class SlackSocketModeAdapter(ChatAdapter):
@@ -96,6 +97,23 @@ class SlackHttpAdapter(ChatAdapter):
             await runner.cleanup()
 
     async def _events(self, request: web.Request) -> web.Response:
-        bolt_request = await to_bolt_request(request)
+        # Both checks come before the signature check and would otherwise be a 500 and a logged traceback
+        # for any unauthenticated client.
+        try:
+            bolt_request = await to_bolt_request(request)
+        except (UnicodeDecodeError, LookupError):  # undecodable body or unknown charset
+            return web.json_response({"error": "undecodable body"}, status=400)
+        if not _plausible_timestamp(bolt_request.headers.get(TIMESTAMP_HEADER, ["0"])[0]):
+            # slack_sdk's verifier calls int() on it
+            return web.json_response({"error": "invalid request"}, status=401)
         bolt_response = await self.bot.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
+
+
+def _plausible_timestamp(value: str) -> bool:
+    """Whether the request's timestamp header is an integer, as the signature check needs it to be."""
+    try:
+        int(value)
+    except ValueError:
+        return False
+    return True

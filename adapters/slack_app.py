@@ -33,6 +33,7 @@ SHORTCUT_CALLBACK_ID = "brief_message"
 SOURCE = "Slack message"
 WORKING_TEXT = "Briefing the article…"
 ADMIN_CACHE_SECONDS = 600
+REQUEST_VERIFICATION_LOGGER = "slack_bolt.RequestVerification"
 
 
 def _channel_key(channel: str) -> str:
@@ -65,6 +66,7 @@ class SlackBot:
             signing_secret=signing_secret or "",
             request_verification_enabled=bool(signing_secret),
         )
+        _quiet_request_verification()
         self._seen = SeenIds()
         self._admins: dict[str, tuple[bool, float]] = {}  # user -> (workspace admin?, checked at)
         self.app.middleware(self._drop_retried_events)
@@ -254,6 +256,14 @@ def _bolt_logger() -> logging.Logger:
     if not any(isinstance(f, _DropTokenNotice) for f in logger.filters):
         logger.addFilter(_DropTokenNotice())
     return logger
+
+
+def _quiet_request_verification() -> None:
+    """bolt logs the whole body of every badly signed request at INFO: any client could flood the log.
+
+    Set after the AsyncApp is built, since bolt copies our base logger's level onto it then.
+    """
+    logging.getLogger(REQUEST_VERIFICATION_LOGGER).setLevel(logging.WARNING)
 
 
 def _without_mention(text: str, bot_user_id: str | None) -> str:

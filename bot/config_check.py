@@ -7,6 +7,7 @@ run` refuses to start on an error and logs warnings; `briefbot doctor` prints al
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,15 +62,21 @@ def _secret(value: SecretStr | None) -> str | None:
 
 def _token_problems(name: str, value: str | None, prefix: str) -> list[Problem]:
     if value is None:
-        return []
-    if not value:
-        return [Problem("error", name, "is set but empty")]
+        return _blank_in_environment(name)
     if _PLACEHOLDER.search(value):
         return [Problem("error", name, f"looks like a placeholder ({value[:12]}…): put the real token there")]
     if prefix and not value.startswith(prefix):
         return [
             Problem("error", name, f"does not look like a Slack token of this kind (should start {prefix})")
         ]
+    return []
+
+
+def _blank_in_environment(name: str) -> list[Problem]:
+    """Settings treat an empty or whitespace-only token as absent; say so when the environment has one."""
+    value = os.environ.get(name)
+    if value is not None and not value.strip():
+        return [Problem("warning", name, "is set but empty: treated as not configured")]
     return []
 
 

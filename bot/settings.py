@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -26,6 +26,9 @@ DISCORD_API_URL = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
 
 _config_file: ContextVar[Path | None] = ContextVar("briefbot_config_file", default=None)
+
+
+SECRET_FIELDS = ("slack_bot_token", "slack_app_token", "slack_signing_secret", "discord_token", "llm_api_key")
 
 
 def _token(name: str) -> SecretStr | None:
@@ -80,6 +83,15 @@ class Settings(BaseSettings):
     shutdown_grace_seconds: float = Field(default=8.0, ge=0)  # SIGTERM: time for in-flight work
     ops_host: str = "0.0.0.0"
     ops_port: int = Field(default=0, ge=0, le=65535)  # /healthz and /metrics without Slack HTTP; 0: none
+
+    @field_validator(*SECRET_FIELDS, mode="before")
+    @classmethod
+    def _blank_secret_is_absent(cls, value: object) -> object:
+        """`DISCORD_TOKEN=` (empty or only whitespace) means no token; surrounding whitespace is dropped."""
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str):
+            return text.strip() or None
+        return value
 
     @classmethod
     def settings_customise_sources(

@@ -3,9 +3,12 @@
 Exit status 0 (healthy) or 1 (unhealthy), with one line saying why. Standard library only.
 
 - `BRIEFBOT_HEALTH_URL` set: that URL must answer 200.
-- PID 1 runs `briefbot run --port N` (with or without --slack-http), or `briefbot run --slack-http`:
-  http://127.0.0.1:N/healthz must answer 200 (N from --port, else BRIEFBOT_SLACK_HTTP_PORT, else 3000).
-- Otherwise (Socket Mode or Discord without --port) nothing serves HTTP: PID 1 must be briefbot.
+- PID 1 runs `briefbot run` serving the Slack Events API (--slack-http; or SLACK_BOT_TOKEN with
+  BRIEFBOT_SLACK_MODE=http, or without SLACK_APP_TOKEN in auto mode): http://127.0.0.1:N/healthz must
+  answer 200 (N from --port, else BRIEFBOT_SLACK_HTTP_PORT, else 3000).
+- PID 1 runs plain `briefbot run --port N` (Socket Mode, Discord or the console; or BRIEFBOT_OPS_PORT=N):
+  /healthz and /metrics have a server of their own on N, probed the same way.
+- Otherwise nothing serves HTTP: PID 1 must be briefbot.
 """
 
 from __future__ import annotations
@@ -33,9 +36,25 @@ def health_url(command: Sequence[str], env: Mapping[str, str]) -> str | None:
             port = command[index + 1]
         elif word.startswith("--port="):
             port = word.partition("=")[2]
-    if port is None and "--slack-http" in command:
-        port = env.get("BRIEFBOT_SLACK_HTTP_PORT") or DEFAULT_PORT
-    return None if port is None else f"http://127.0.0.1:{port}/healthz"
+    if port is None and _serves_slack_http(command, env):
+        port = _setting(env, "BRIEFBOT_SLACK_HTTP_PORT") or DEFAULT_PORT
+    if port is None and _setting(env, "BRIEFBOT_OPS_PORT") not in ("", "0"):
+        port = _setting(env, "BRIEFBOT_OPS_PORT")
+    return None if port is None else f"http://127.0.0.1:{port.strip()}/healthz"
+
+
+def _setting(env: Mapping[str, str], name: str) -> str:
+    return env.get(name, "").strip()
+
+
+def _serves_slack_http(command: Sequence[str], env: Mapping[str, str]) -> bool:
+    """As bot.settings decides it: --slack-http, or a bot token with mode http (or auto, no app token)."""
+    if "--slack-http" in command:
+        return True
+    if not _setting(env, "SLACK_BOT_TOKEN"):  # empty counts as absent
+        return False
+    mode = _setting(env, "BRIEFBOT_SLACK_MODE").lower() or "auto"
+    return mode == "http" or (mode == "auto" and not _setting(env, "SLACK_APP_TOKEN"))
 
 
 def answers(url: str, timeout: float = TIMEOUT) -> tuple[bool, str]:

@@ -214,9 +214,8 @@ def _attachment(fake: FakeDiscord, name: str, data: bytes, content_type: str) ->
     }
 
 
-# adapters/discord_bot.py drops an attachment it will not read (not text, or over the limit) and
-# handles the message text alone: an empty mention, answered with the help text (reported).
-@pytest.mark.xfail(strict=True, reason="a refused attachment is answered with the help text")
+# An attachment the bot will not read (not text, or over the limit), alone in a mention, is answered
+# with why and what to send instead, not with the help text.
 @pytest.mark.parametrize(
     ("name", "data", "content_type", "expected"),
     [
@@ -236,3 +235,4 @@ async def test_discord_attachment_that_cannot_be_briefed_says_why(
     await discord_fake.user_message("", attachments=[_attachment(discord_fake, name, data, content_type)])
     sent = await discord_fake.wait_for_sent(1)
     assert expected in json.dumps(sent[0].body)
+    assert ".txt" in json.dumps(sent[0].body)  # what to send instead

@@ -51,6 +51,18 @@ PYTHON, SCRIPT = "/opt/briefbot/bin/python", "/opt/briefbot/bin/briefbot"
         ([PYTHON, SCRIPT, "chat"], {}, None),
         ([PYTHON, SCRIPT, "run"], {}, None),
         ([PYTHON, SCRIPT, "run"], {"BRIEFBOT_HEALTH_URL": "http://127.0.0.1:1/x"}, "http://127.0.0.1:1/x"),
+        ([PYTHON, SCRIPT, "run", "--port=9200"], {"SLACK_BOT_TOKEN": "t"}, "http://127.0.0.1:9200/healthz"),
+        ([PYTHON, SCRIPT, "run"], {"BRIEFBOT_OPS_PORT": "9300"}, "http://127.0.0.1:9300/healthz"),
+        ([PYTHON, SCRIPT, "run"], {"BRIEFBOT_OPS_PORT": "0"}, None),
+        # the Events API without --slack-http: auto mode without an app token, or mode http
+        ([PYTHON, SCRIPT, "run"], {"SLACK_BOT_TOKEN": "t"}, "http://127.0.0.1:3000/healthz"),
+        (
+            [PYTHON, SCRIPT, "run"],
+            {"SLACK_BOT_TOKEN": "t", "SLACK_APP_TOKEN": "a", "BRIEFBOT_SLACK_MODE": "http"},
+            "http://127.0.0.1:3000/healthz",
+        ),
+        ([PYTHON, SCRIPT, "run"], {"SLACK_BOT_TOKEN": "t", "SLACK_APP_TOKEN": "a"}, None),  # Socket Mode
+        ([PYTHON, SCRIPT, "run"], {"SLACK_BOT_TOKEN": " ", "BRIEFBOT_SLACK_HTTP_PORT": "4000"}, None),
     ],
 )
 def test_the_healthcheck_probes_the_endpoint_the_command_serves(
