@@ -174,9 +174,82 @@ def test_reported_stance_without_complement() -> None:
     assert content == "Die Polizei sprach von einem tragischen Unfall"
 
 
-def test_quoted_word_as_direct_quote() -> None:
+def test_quoted_judgement_is_one_position_with_its_clause() -> None:
     kind, content, speaker = only("Der Senator nannte den Bericht eine „Zeitungsente“.")
-    assert (kind, content, speaker) == ("direct", "„Zeitungsente“", "Der Senator")
+    assert (kind, content, speaker) == (
+        "reported",
+        "Der Senator nannte den Bericht eine „Zeitungsente“",
+        "Der Senator",
+    )
+
+
+def test_quoted_judgement_ends_before_a_coordinated_frame() -> None:
+    found = positions(
+        "Die Ministerin nannte den Plan „unausgegoren“ und erklärte, sie werde dagegen stimmen."
+    )
+    assert found == [
+        ("reported", "Die Ministerin nannte den Plan „unausgegoren“", "Die Ministerin"),
+        ("indirect", "sie werde dagegen stimmen", "Die Ministerin"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hunderte demonstrierten am Samstag unter dem Motto „Die Stadt gehört uns allen!“",
+        "Der Autor hat ein Buch mit dem Titel „Die Revolution frisst ihre Kinder“ geschrieben.",
+        "Zum Abschied wurde er mit dem Lied „Für dich soll es rote Rosen regnen“ geehrt.",
+    ],
+)
+def test_quoted_motto_title_or_song_is_no_quotation(text: str) -> None:
+    assert positions(text) == []
+
+
+def test_a_past_plan_is_no_intention() -> None:
+    assert positions("Der Konzern plante eine neue Fabrik in Sachsen.") == []
+    assert positions("Der Konzern hatte eine neue Fabrik angestrebt.") == []
+    kind, _, speaker = only("Der Konzern plant eine neue Fabrik in Sachsen.")
+    assert (kind, speaker) == ("intention", "Der Konzern")
+
+
+def test_ausgehen_reports_a_stance_only_with_von() -> None:
+    assert positions("Die Lichter gingen in der ganzen Stadt aus.") == []
+    assert only("Die Polizei geht von einem Unfall aus.")[0] == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weitere Proteste sind für Montag angekündigt.",
+        "Weitere Proteste sind für Montag angekündigt worden.",
+        "Bis zum Abend wurden keine Schäden durch den Sturm berichtet.",
+    ],
+)
+def test_passive_report_without_a_holder_is_narration(text: str) -> None:
+    assert positions(text) == []
+
+
+def test_reported_passage_continues_over_a_paragraph_break() -> None:
+    text = "Der Sprecher sagte, die Lage sei ruhig. Die Feuerwehr sei im Einsatz.\n\nDie Straßen seien frei."
+    found = positions(text)
+    assert found[1] == ("indirect", "Die Feuerwehr sei im Einsatz.\n\nDie Straßen seien frei", "Der Sprecher")
+    assert len(found) == 2
+
+
+def test_reported_passage_without_a_named_holder_is_one_position() -> None:
+    text = "Mehrere Häuser seien zerstört worden. Man gehe davon aus, dass niemand verletzt wurde."
+    assert positions(text) == [("indirect", text[:-1], None)]
+
+
+def test_reported_passage_after_a_colon_frame_is_one_position() -> None:
+    text = "Der Verband kritisierte: Die Preise seien zu hoch. Viele Familien könnten sich das nicht leisten."
+    assert positions(text) == [("indirect", text[len("Der Verband kritisierte: ") : -1], "Der Verband")]
+
+
+def test_taking_sides_is_no_position_but_names_the_holder_of_what_follows() -> None:
+    assert positions("Der Minister sprach sich für eine Reform aus.") == []
+    found = positions("Der Minister sprach sich für eine Reform aus. Sie sei längst überfällig.")
+    assert found == [("indirect", "Sie sei längst überfällig", "Der Minister")]
 
 
 def test_nested_quote_inside_reported_speech_is_not_separate() -> None:

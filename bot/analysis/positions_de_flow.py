@@ -126,6 +126,11 @@ def continue_reported(ctx: Context) -> None:
         if content is None:
             continue
         if anchor is None:
+            passage = _open_passage(ctx, sent.index, content[0]) if konjunktiv1 else None
+            if passage is not None:
+                _extend(ctx, passage, sent.index, content)  # a passage whose holder is unnamed
+                covered.add(sent.index)
+                continue
             if konjunktiv1 and not existential(ctx, sent):  # reported speech with no speaker before it
                 ctx.add("indirect", content, sent.index, guess_speaker(ctx, sent), None)
                 covered.add(sent.index)
@@ -138,19 +143,45 @@ def continue_reported(ctx: Context) -> None:
                 ctx.add("indirect", content, sent.index, local, None)
                 covered.add(sent.index)
                 continue
-        if (
-            anchor.sentence == sent.index - 1
-            and anchor.raw.cue is None
-            and not anchor.is_quote
-            and not anchor.silent
-            and "\n" not in ctx.doc.text[anchor.raw.content[1] : content[0]]
-        ):
-            anchor.raw.content = (anchor.raw.content[0], content[1])  # one passage of reported speech
-            anchor.sentence = sent.index
-            ctx.index(anchor)
+        if anchor.sentence == sent.index - 1 and _continues(ctx, anchor):
+            _extend(ctx, anchor, sent.index, content)  # one passage of reported speech
         else:
             ctx.add("indirect", content, sent.index, anchor.speaker_tokens, None)
         covered.add(sent.index)
+
+
+def _continues(ctx: Context, anchor: Found) -> bool:
+    """Reported speech after `anchor` joins it into one passage when the anchor is itself a
+    passage: a continuation, or the clause after a colon ("X kritisierte: Es sei ...")."""
+    if anchor.is_quote or anchor.silent:
+        return False
+    if anchor.raw.cue is None:
+        return True
+    first = ctx.doc.token_at(anchor.raw.content[0])
+    return first is not None and first.index > 0 and ctx.toks[first.index - 1].text == ":"
+
+
+def _open_passage(ctx: Context, sent: int, start: int) -> Found | None:
+    """A holderless passage of reported speech ending in the sentence just before `start`."""
+    for f in ctx.by_sentence.get(sent - 1, ()):
+        if (
+            f.speaker_tokens is None
+            and f.raw.cue is None
+            and f.sentence == sent - 1
+            and not f.is_quote
+            and not f.silent
+            and f.raw.kind == "indirect"
+            and f.raw.content[1] <= start
+            and _paragraphs_between(ctx, f.raw.content[1], start) == 0
+        ):
+            return f
+    return None
+
+
+def _extend(ctx: Context, found: Found, sent: int, content: tuple[int, int]) -> None:
+    found.raw.content = (found.raw.content[0], content[1])
+    found.sentence = sent
+    ctx.index(found)
 
 
 def _hearsay(tokens: list[Token]) -> int:

@@ -4,7 +4,7 @@ Konjunktiv, a quotation) and frames without one ("X sprach von einem Unfall").""
 from __future__ import annotations
 
 from bot.analysis.positions import Offsets
-from bot.analysis.positions_de_context import Context, Found
+from bot.analysis.positions_de_context import Context
 from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_subjunctive, reporting_verbs
 from bot.language.tokens import Sentence, Token
 
@@ -12,11 +12,26 @@ Span = tuple[int, int]
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "–", "—", "-"})
 _COMPLEMENT_STARTS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wer", "was", "wo"})
 _NOT_HOLDER_VERBS = frozenset({"drohen", "finden", "rufen", "melden"})  # "Jetzt droht ein Streik."
+_TITLE_NOUNS = frozenset(
+    {
+        "Motto",
+        "Titel",
+        "Arbeitstitel",
+        "Lied",
+        "Song",
+        "Namen",
+        "Beinamen",
+        "Spitznamen",
+        "Codenamen",
+        "Slogan",
+    }
+)
 _PREDICATE_MARKERS = frozenset({"als", "von", "vor", "zu", "wie"})
 _STANCE_PREPOSITIONS = {
     "sprechen": frozenset({"von", "vom", "über"}),
     "sehen": frozenset({"in", "im", "als"}),
     "rechnen": frozenset({"mit"}),
+    "ausgehen": frozenset({"von", "vom"}),  # "geht von einem Unfall aus", not "die Lichter gingen aus"
 }
 _CASUALTIES = frozenset({"Todesopfer", "Opfer", "Tote", "Toten", "Menschenleben", "Leben", "Verletzte"})
 _CONTRASTIVE = frozenset({"doch", "aber", "jedoch", "sondern"})
@@ -123,6 +138,8 @@ def name_like(ctx: Context, first: int, last: int) -> bool:
     """A quoted title or name ("die „Ruhr Nachrichten“", "Zeitung „Die Welt“"), not quoted words
     of a speaker ("nannte es eine „Zeitungsente“", "sprach von „Erpressung“")."""
     toks = ctx.toks
+    if first > 0 and toks[first - 1].text in _TITLE_NOUNS:
+        return True  # "unter dem Motto „…“", "mit dem Titel „…“", "mit dem Lied „…“"
     if last - first > 6 or any(t.tag in FINITE_TAGS for t in toks[first + 1 : last]):
         return False
     words = [t for t in toks[first + 1 : last] if t.text[:1].isalpha()]
@@ -177,26 +194,52 @@ def no_complement(
     Schaden wird auf ... geschätzt"): the sentence is narration, not a reported stance."""
     lo, hi = sent.first, sent.last + 1
     if kind == "indirect":
-        quoted: Found | None = None
-        for j in range(k + 1, hi):
-            qi = ctx.quote_of[j]
-            if qi >= 0 and ctx.quotes[qi].first == j and ctx.quotes[qi].last < hi:
-                q = ctx.quotes[qi]
-                if name_like(ctx, q.first, q.last) or not _quoted_predicate(ctx, q.first, key):
-                    continue
-                quoted = (
-                    ctx.add("direct", (q.start, q.end), sent.index, speaker, cue, is_quote=True) or quoted
-                )
-        if quoted:
-            return  # "skandierten Parolen wie „A“ oder „B“": each quotation is a position
+        judged = [j for j in range(k + 1, hi) if _judgement_quote(ctx, j, hi, key)]
+        if judged:
+            # "nannte den Bericht eine „Zeitungsente“": the quoted judgement and the clause that
+            # frames it are one position
+            end = _clause_end_after(ctx, ctx.quotes[ctx.quote_of[judged[-1]]].last + 1, hi)
+            ctx.add("reported", ctx.content(_clause_start(ctx, lo, k), end), sent.index, speaker, cue)
+            return
         if narration == "passive":
             return
         if not narration and key in reporting_verbs() and _stance(ctx, key, speaker, k, hi):
-            ctx.add("reported", ctx.content(_clause_start(ctx, lo, k), hi), sent.index, speaker, cue)
+            end = _coordination(ctx, k + 1, hi)
+            ctx.add("reported", ctx.content(_clause_start(ctx, lo, k), end), sent.index, speaker, cue)
         elif key not in _NOT_HOLDER_VERBS:
             ctx.remember_speaker(sent, speaker)  # "X kritisierte die Pläne. Sie seien ..."
         return
     ctx.add(kind, ctx.content(lo, hi), sent.index, speaker, cue)
+
+
+def _judgement_quote(ctx: Context, j: int, hi: int, key: str) -> bool:
+    qi = ctx.quote_of[j]
+    if qi < 0 or ctx.quotes[qi].first != j or ctx.quotes[qi].last >= hi:
+        return False
+    q = ctx.quotes[qi]
+    return not name_like(ctx, q.first, q.last) and _quoted_predicate(ctx, q.first, key)
+
+
+def _clause_end_after(ctx: Context, j: int, hi: int) -> int:
+    """End of the clause going on at token j: a comma, or a coordinated verb ("und erklärte")."""
+    toks = ctx.toks
+    for m in range(j, hi):
+        if ctx.in_quote(m):
+            continue
+        if toks[m].text in {",", ";", ":"}:
+            return m
+        if toks[m].tag == "KON" and m + 1 < hi and toks[m + 1].tag in FINITE_TAGS:
+            return m
+    return hi
+
+
+def _coordination(ctx: Context, j: int, hi: int) -> int:
+    """Where a second main clause is coordinated to the one going on at token j ("und forderte")."""
+    toks = ctx.toks
+    for m in range(j, hi - 1):
+        if toks[m].tag == "KON" and toks[m + 1].tag in FINITE_TAGS and not ctx.in_quote(m):
+            return m
+    return hi
 
 
 def _clause_start(ctx: Context, lo: int, k: int) -> int:

@@ -29,6 +29,7 @@ from bot.analysis.positions_de_lexicon import (
     intention_verbs,
     is_konjunktiv1,
     is_subjunctive,
+    reporting_verbs,
     speech_nouns,
 )
 from bot.analysis.positions_de_phrases import np_end, source_in, subject_after, subject_before
@@ -40,7 +41,9 @@ _CONTENT_CONJUNCTIONS = frozenset({"dass", "daß", "ob"})  # their clause is con
 _FIRST_PERSON = frozenset({"ich", "wir"})
 _PLUPERFECT = frozenset({"hatte", "hatten", "war", "waren"})
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
-_STATIVE_PASSIVES = intention_verbs() | decision_verbs()  # "ist geplant", "ist beschlossen"
+_STATIVE_PASSIVES = (
+    intention_verbs() | decision_verbs() | reporting_verbs()
+)  # "ist geplant", "sind angekündigt"
 
 
 def verb_frames(ctx: Context, sent: Sentence) -> None:
@@ -214,6 +217,8 @@ def _agentive(ctx: Context, k: int, key: str, cue_hi: int) -> bool:
         return False
     if key == "wollen" and verb.lower not in {"will", "wollen", "willst"}:
         return False
+    if key in intention_verbs() and _past(verb):
+        return False  # "plante", "hatte angestrebt": a past plan, not a position now
     last = cue_hi - 1
     if last > k and toks[last - 1].lower in {"wie", "als", "ursprünglich"}:
         return False  # "begann wie geplant", "länger als ursprünglich geplant"
@@ -221,6 +226,14 @@ def _agentive(ctx: Context, k: int, key: str, cue_hi: int) -> bool:
     if key == "entscheiden" and reflexive and any(t.lower == "für" for t in toks[k + 1 : cue_hi]):
         return False  # "konnten das Spiel für sich entscheiden"
     return not (key == "verabschieden" and reflexive)
+
+
+def _past(verb: Token) -> bool:
+    """A finite verb in the preterite or a pluperfect auxiliary ("plante", "strebten", "hatte")."""
+    form = verb.lower
+    if form in _PLUPERFECT:
+        return True
+    return verb.tag == "VV(FIN)" and form.endswith(("te", "ten")) and not form.endswith(("tete", "teten"))
 
 
 def _speaker(ctx: Context, lo: int, seg_lo: int, k: int, cue_hi: int) -> tuple[int, int] | None:
@@ -268,6 +281,8 @@ def _agent(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
         ):
             end = np_end(toks, j + 1, hi)
             if end is not None and any(toks[m].tag in {"NN", "NE", "NNA", "FM"} for m in range(j + 1, end)):
+                if toks[j].lower == "durch" and not holder_like(toks, (j + 1, end)):
+                    continue  # "durch den Sturm": a cause, not an agent who speaks
                 return (j + 1, end)
     return None
 
@@ -300,4 +315,6 @@ def _passive(toks: list[Token], k: int, cue_hi: int) -> bool:
         return False
     if toks[k].tag == "VM(FIN)" and cue_hi < len(toks) and toks[cue_hi].lower in {"werden", "worden"}:
         return True  # "kann ... nachgewiesen werden"
+    if lemma == "sein" and cue_hi < len(toks) and toks[cue_hi].lower == "worden":
+        return True  # "ist ... angekündigt worden"
     return lemma == "werden" or (lemma == "sein" and toks[cue_hi - 1].lemma.lower() in _STATIVE_PASSIVES)
