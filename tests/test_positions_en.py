@@ -297,3 +297,95 @@ def test_document_as_the_source_after_in() -> None:
 def test_a_name_in_quotes_inside_the_subject_is_not_the_content() -> None:
     kind, content, _ = only('Some in the "Never Again" camp argue the plan is too costly.')
     assert (kind, content) == ("indirect", "the plan is too costly")
+
+
+def test_speech_verb_takes_precedence_over_according_to() -> None:
+    _, content, speaker = only('"We will not resign," the minister said, according to a transcript.')
+    assert (content, speaker) == ('"We will not resign,"', "the minister")
+
+
+def test_according_to_alone_still_names_the_source() -> None:
+    assert only("The plan failed last year, according to the audit.")[1:] == (
+        "The plan failed last year",
+        "the audit",
+    )
+
+
+def test_adjective_stance_after_a_linking_verb() -> None:
+    assert only("The senator was sharply critical of the new budget.") == (
+        "action",
+        "the new budget",
+        "The senator",
+    )
+
+
+def test_adjective_without_linking_verb_is_no_stance() -> None:
+    text = "Voters critical of the plan gathered outside."
+    assert all(text[p.cue[0] : p.cue[1]] != "critical of" for p in found_in(text))
+
+
+def test_topic_verb_needs_its_preposition() -> None:
+    assert only("The actress spoke openly about her childhood.")[1:] == ("her childhood", "The actress")
+    assert positions("The actress spoke at the gala.") == []
+
+
+def test_saying_verb_tagged_as_a_noun_after_a_quote() -> None:
+    found = positions("“Taxes are too high,” Miller notes. “We can cut them,” Baker notes.")
+    assert [(content, speaker) for _, content, speaker in found] == [
+        ("“Taxes are too high,”", "Miller"),
+        ("“We can cut them,”", "Baker"),
+    ]
+
+
+def test_participle_after_a_clause_takes_only_its_quote() -> None:
+    found = positions("Green urged voters to back the levy, saying, “Schools need it.”")
+    assert ("direct", "“Schools need it.”", "Green") in found
+
+
+def test_quotation_opened_in_content_runs_to_its_close() -> None:
+    text = "Lee said that farmers “do a great job. And it matters.”"
+    assert only(text)[1] == "that farmers “do a great job. And it matters.”"
+
+
+def test_loose_inverted_speaker_with_a_title_noun() -> None:
+    text = "“The vote was rigged,” said Ohio delegate Mary Stone, angered by the result."
+    assert only(text)[2] == "Ohio delegate Mary Stone"
+
+
+def test_percentages_and_polled_groups_as_speakers() -> None:
+    assert only("On taxes, 42% say they want cuts.")[2] == "42%"
+    assert only("Those surveyed said the plan should stay.")[2] == "Those surveyed"
+
+
+def test_coordinated_verb_inside_a_subordinate_clause_keeps_its_subject() -> None:
+    found = positions("When Lopez thanked the crowd and said the race was close, people cheered.")
+    assert any(content == "the race was close" and speaker == "Lopez" for _, content, speaker in found)
+
+
+def test_coordinated_cue_verb_ends_the_first_content() -> None:
+    found = positions("She noted that exports fell and asked whether the plan could work.")
+    assert ("indirect", "that exports fell", "She") in found
+    assert ("indirect", "whether the plan could work", "She") in found
+
+
+def test_bare_noun_cue_with_a_named_modifier_source() -> None:
+    found = positions("The report renewed Democratic demands for an inquiry.")
+    assert any(content == "an inquiry" and speaker == "Democratic" for _, content, speaker in found)
+
+
+def test_light_verb_with_a_stance_noun() -> None:
+    assert only("The governor took a sharp swipe at her rival.") == ("action", "her rival", "The governor")
+    assert only("He made no mention of the scandal.")[1:] == ("the scandal", "He")
+
+
+def test_topic_verb_with_its_own_prepositions() -> None:
+    assert only("The mayor is looking forward to the debate.")[1:] == ("the debate", "The mayor")
+    assert positions("The mayor looked at the map.") == []
+
+
+def test_belief_verb_with_an_as_predicate() -> None:
+    assert only("Developers see the old courses as wasted space.")[1:] == (
+        "the old courses as wasted space",
+        "Developers",
+    )
+    assert positions("They found the keys in the garden.") == []

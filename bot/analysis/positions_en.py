@@ -17,21 +17,23 @@ import re
 
 from bot.analysis.document import Document
 from bot.analysis.positions import RawPosition
+from bot.analysis.positions_en_adjectives import adjective_cue
 from bot.analysis.positions_en_content import build_content, source_content
-from bot.analysis.positions_en_cues import CueSpec, Lexicon, lexicon, marker_at, verb_cue
+from bot.analysis.positions_en_cues import CueSpec, Lexicon, lexicon, marker_at, topic_cue, verb_cue
 from bot.analysis.positions_en_frames import Frame, Scope, TokenSpan
 from bot.analysis.positions_en_joins import drop_nested, join_continuations, quotes_of_tokens
+from bot.analysis.positions_en_light import light_verb_cue
 from bot.analysis.positions_en_phrases import (
+    FINITE_TAGS,
     RELATIVE_PRONOUNS,
     TIME_LINKS,
     TIME_WORDS,
     skip_left_adverbials,
 )
 from bot.analysis.positions_en_quotes import find_quotes
-from bot.analysis.positions_en_quoting import QUOTING, quoting_verb
+from bot.analysis.positions_en_quoting import QUOTING, mistagged_cue, quoting_verb
 from bot.analysis.positions_en_sources import cueless_frames
 from bot.analysis.positions_en_speakers import find_speaker, source_speaker, subject_left
-from bot.language.tokens import Token
 
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z]+")
@@ -40,6 +42,23 @@ _ADJECTIVAL_BEFORE = frozenset({"AT0", "DPS", "CRD", "DT0", "AJ0", "ORD"})
 _SEPARATORS = frozenset({",", ";", "and", "but", "while", "or", "--", "—", "–"})
 _AUX_OR_ADVERB = frozenset({"AV0", "VM0", "XX0", "VHZ", "VHD", "VHB", "VBZ", "VBD", "VBB"})
 _RELATIVES = frozenset({"which", "who", "whom", "that", "where", "what"})
+_MAX_WORDS_TO_MARKER = 6
+_FRONTED_SUBORDINATORS = frozenset(
+    {
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "after",
+        "before",
+        "once",
+        "unless",
+        "as",
+    }
+)
 _GERUND_OK = frozenset({"before", "after", "while", "by", "in", "without"})
 
 
@@ -78,9 +97,28 @@ def _sentence_cues(scope: Scope, lex: Lexicon) -> list[tuple[int, int, CueSpec]]
             cues.append((i, marker[0], marker[1]))
             i = marker[0] + 1
             continue
+        adjective = adjective_cue(toks, i, scope.lo, scope.hi)
+        if adjective is not None:
+            cues.append((i, adjective[0], adjective[1]))
+            i = adjective[0] + 1
+            continue
+        light = light_verb_cue(toks, i, scope.hi)
+        if light is not None:
+            cues.append((i, light[0], light[1]))
+            i = light[0] + 1
+            continue
         spec = verb_cue(toks[i], lex)
         if spec is None and quoting_verb(scope, i):
             spec = QUOTING
+        if spec is None and i > scope.lo:
+            spec = mistagged_cue(scope, i, lex)
+        if spec is not None and spec.frame == "topic":
+            topic = topic_cue(toks, i, scope.hi, spec)
+            if topic is not None and _plausible_cue(scope, i):
+                cues.append((i, topic[0], topic[1]))
+                i = topic[0] + 1
+                continue
+            spec = None
         if spec is not None and _plausible_cue(scope, i):
             last = i
             if i + 1 <= scope.hi and toks[i + 1].tag == "AVP" and toks[i + 1].text.lower() in _PARTICLES:
@@ -138,7 +176,8 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
     starts = [_frame_start(scope, f[0], f[3], f[4]) for f in found]
     ends = [max(f[1], f[3][1]) if f[3] is not None and f[4] else f[1] for f in found]
     for n, (first, last, spec, speaker, inverted, passive) in enumerate(found):
-        scope.stop = _next_boundary(scope, ends[n], starts[n + 1 :])
+        later_verbs = {f[0] for f in found[n + 1 :] if f[2].frame != "source"}
+        scope.stop = _next_boundary(scope, ends[n], starts[n + 1 :], later_verbs)
         if (
             speaker is not None
             and toks[speaker[0]].text.lower() in RELATIVE_PRONOUNS
@@ -146,7 +185,11 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
             and toks[speaker[0] - 1].text == ","
         ):
             scope.stop = min(scope.stop, _next_comma(scope, ends[n] + 1))  # ", who said ..., "
+        elif _in_fronted_clause(scope, first):
+            scope.stop = min(scope.stop, _next_comma(scope, ends[n] + 1))  # "When X said ..., Y did"
         if spec.frame == "source":
+            if _speech_before(scope, found, n):
+                continue  # '"Q," X said, according to Y': the verb's subject holds the quote
             content = source_content(scope, first, speaker) if speaker is not None else None
             if content is not None:
                 frames.append(Frame(spec.kind, (first, last), speaker, content))
@@ -157,7 +200,7 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
             subject_first = subject[0] if subject else first
             if spec.frame == "raising":
                 # "Voters seem to care more about ...": the subject holds the view
-                speaker = subject if _followed_by_infinitive(toks, last, scope.hi) else None
+                speaker = subject
         frame_first = starts[n]
         right_start = speaker[1] + 1 if inverted and speaker else last + 1
         built = build_content(scope, spec, frame_first, right_start, subject_first, inverted)
@@ -167,14 +210,38 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
     return frames
 
 
+def _speech_before(
+    scope: Scope, found: list[tuple[int, int, CueSpec, TokenSpan | None, bool, bool]], n: int
+) -> bool:
+    """'"Q," X said, according to Y': a verb of saying with its speaker frames the quotation before
+    the source marker found[n], and only a few words stand between the verb and the marker."""
+    marker = found[n][0]
+    for first, last, spec, speaker, inverted, passive in found[:n]:
+        if spec.frame not in {"speech", "quote"} or speaker is None or passive:
+            continue
+        end = max(last, speaker[1]) if inverted else last
+        between = range(end + 1, marker)
+        if len(between) > _MAX_WORDS_TO_MARKER or any(
+            scope.quote_of[k] >= 0 or scope.tokens[k].tag in FINITE_TAGS for k in between
+        ):
+            continue
+        if any(scope.quote_of[k] >= 0 for k in range(scope.lo, first)):
+            return True
+    return False
+
+
 def _only_time(content: str) -> bool:
     """Content such as "on Thursday" ("a poll released on Thursday") says nothing."""
     words = _WORD.findall(content.lower())
     return all(word in TIME_WORDS or word in TIME_LINKS for word in words)
 
 
-def _followed_by_infinitive(toks: list[Token], last: int, hi: int) -> bool:
-    return last + 2 <= hi and toks[last + 1].text.lower() == "to" and toks[last + 2].tag == "VVI"
+def _in_fronted_clause(scope: Scope, first: int) -> bool:
+    """The cue stands in a subordinate clause that opens the sentence: "When Lopez said ..., ..."."""
+    toks = scope.tokens
+    if toks[scope.lo].text.lower() not in _FRONTED_SUBORDINATORS:
+        return False
+    return not any(toks[m].text == "," and scope.quote_of[m] < 0 for m in range(scope.lo, first))
 
 
 def _next_comma(scope: Scope, k: int) -> int:
@@ -194,8 +261,9 @@ def _frame_start(scope: Scope, first: int, speaker: TokenSpan | None, inverted: 
     return speaker[0]
 
 
-def _next_boundary(scope: Scope, last: int, later_starts: list[int]) -> int:
-    """Right content stops where a later, coordinated frame begins (", adding ...", "and X said")."""
+def _next_boundary(scope: Scope, last: int, later_starts: list[int], later_verbs: set[int]) -> int:
+    """Right content stops where a later, coordinated frame begins (", adding ...", "and X said",
+    "and asked whether ...")."""
     toks = scope.tokens
     for start in later_starts:
         k = start - 1
@@ -204,7 +272,7 @@ def _next_boundary(scope: Scope, last: int, later_starts: list[int]) -> int:
         if k <= last + 1:
             continue  # the comma that closes "..., he said, ..." is no boundary
         low = toks[k].text.lower()
-        if low in {"and", "or"} and toks[k - 1].text != ",":
+        if low in {"and", "or"} and toks[k - 1].text != "," and start not in later_verbs:
             continue  # "Tennessee and Virginia want": one phrase, not two clauses
         if low in _SEPARATORS or (scope.quote_of[k] >= 0 and toks[k - 1].text == ","):
             return k

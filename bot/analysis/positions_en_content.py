@@ -27,6 +27,11 @@ def _has_finite(toks: list[Token], first: int, last: int) -> bool:
     return any(toks[k].tag in FINITE_TAGS or toks[k].tag == "VVG" for k in range(first, last + 1))
 
 
+def _as_predicate(toks: list[Token], first: int, last: int) -> bool:
+    """ "sees [golf courses as wasted space]": an object and its "as" predicate."""
+    return any(toks[m].text.lower() == "as" for m in range(first + 1, min(last, first + _MAX_SUBJECT) + 1))
+
+
 def _has_verb(toks: list[Token], first: int, last: int) -> bool:
     return any(toks[k].tag.startswith(_VERB_PREFIX) for k in range(first, last + 1))
 
@@ -185,9 +190,20 @@ def build_content(
         left_start = toks[scope.lo].start  # 'Gore tried to, and he "made a mistake," Lichtman said'
     if spec.frame == "quote" and left_quote is None and _quote_starting(scope, k) is None:
         return None  # "continued to ..." is no attribution; "he continued: “...”" is
-    if spec.frame == "clause" and marked is None and not _has_finite(toks, k, end):
-        return None  # "found them", "feel terrible"
-    parenthetical = not inverted and right_start <= scope.hi and toks[right_start].text == ","
+    if (
+        spec.frame == "clause"
+        and marked is None
+        and not _has_finite(toks, k, end)
+        and not _as_predicate(toks, k, end)
+    ):
+        return None  # "found them", "feel terrible"; but "sees them as a threat"
+    # "The plan, he said, is sound"; not a participle: "X urged ..., saying, “...”"
+    parenthetical = (
+        not inverted
+        and right_start <= scope.hi
+        and toks[right_start].text == ","
+        and toks[right_start - 1].tag != "VVG"
+    )
     left_clause = _left_clause(scope, frame_first)
     right_quote = _quote_starting(scope, k)
     if inverted and right_quote is None:
@@ -213,7 +229,7 @@ def build_content(
         return (start, stop), True
     if subject_first is not None:
         first = subject_first
-        return (toks[first].start, toks[max(end, first)].end), False
+        return (toks[first].start, _content_end(scope, max(end, first))), False
     right_clause = end >= k and (
         marked is not None
         or spec.frame == "object"
@@ -224,8 +240,8 @@ def build_content(
         return (left_start, left_quote.end), True
     if right_clause:
         if left_clause is not None and parenthetical:
-            return (left_clause[0], toks[end].end), False  # "The plan, he said, is sound."
-        return (toks[k].start, toks[end].end), False
+            return (left_clause[0], _content_end(scope, end)), False  # "The plan, he said, is sound."
+        return (toks[k].start, _content_end(scope, end)), False
     if spec.frame == "quote":
         return None
     if left_clause is not None:
@@ -233,6 +249,15 @@ def build_content(
     if end >= k:
         return (toks[k].start, toks[end].end), False
     return None
+
+
+def _content_end(scope: Scope, end: int) -> int:
+    """The end offset of content whose last token is `end`: a quotation it opened runs to its close
+    ('said that “ethanol people” “do a fantastic job. And it’s so important.”')."""
+    index = scope.quote_of[end]
+    if index >= 0 and scope.quotes[index].closed:
+        return max(scope.quotes[index].end, scope.tokens[end].end)
+    return scope.tokens[end].end
 
 
 def _left_clause(scope: Scope, frame_first: int) -> tuple[int, int] | None:

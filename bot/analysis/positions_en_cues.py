@@ -15,7 +15,8 @@ from bot.language.tokens import Token
 from bot.models import PositionKind
 
 _KINDS = frozenset({"direct", "indirect", "reported", "intention", "decision", "action"})
-_FRAMES = frozenset({"speech", "object", "raising", "quote", "source", "clause"})
+_FRAMES = frozenset({"speech", "object", "raising", "quote", "source", "clause", "topic"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "out", "up"})
 _VERB_TAGS = frozenset({"VVD", "VVZ", "VVB", "VVI", "VVG", "VVN"})
 # forms that are verbs of saying whatever tag the tagger gives them
 _SURE_FORMS = {
@@ -37,7 +38,8 @@ _SURE_FORMS = {
 @dataclass(frozen=True, slots=True)
 class CueSpec:
     kind: PositionKind
-    frame: str  # speech | object | raising | quote | source
+    frame: str  # speech | object | raising | quote | source | clause | topic
+    prepositions: frozenset[str] = frozenset()  # topic frames: what must follow ("rooted for")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +53,11 @@ class Lexicon:
 def lexicon() -> Lexicon:
     verbs: dict[str, CueSpec] = {}
     for lemma, values in table("attribution_cues_en").items():
-        kind, frame = [*values, "indirect", "speech"][:2]
+        kind, frame, preps = [*values, *["indirect", "speech", ""][len(values) :]][:3]
         if kind not in _KINDS or frame not in _FRAMES:
             raise ValueError(f"attribution_cues_en: bad entry for {lemma!r}: {values}")
-        verbs[lemma.lower()] = CueSpec(cast(PositionKind, kind), frame)
+        prepositions = frozenset(p for p in preps.split(",") if p) or _TOPIC_PREPOSITIONS
+        verbs[lemma.lower()] = CueSpec(cast(PositionKind, kind), frame, prepositions)
     markers = {
         tuple(entry.split()): CueSpec("reported", "source") for entry in lower_word_list("source_markers_en")
     }
@@ -73,6 +76,20 @@ def verb_cue(tok: Token, lex: Lexicon) -> CueSpec | None:
     if spec is not None and spec.frame == "raising" and tok.tag in {"VVG", "VVN"}:
         return None  # "seeming", "appearing on CNN"
     return spec
+
+
+def topic_cue(tokens: list[Token], i: int, hi: int, spec: CueSpec) -> tuple[int, CueSpec] | None:
+    """A verb that attributes only with its topic: "spoke about the war", "touched on taxes".
+    (index of the preposition, an object spec) or None."""
+    preps = spec.prepositions
+    k = i + 1
+    while k <= min(hi, i + 2) and tokens[k].tag == "AV0" and tokens[k].text.lower() not in preps:
+        k += 1
+    if k <= hi and tokens[k].text.lower() in preps:
+        if tokens[k].text.lower() == "forward" and k + 1 <= hi and tokens[k + 1].text.lower() == "to":
+            k += 1  # "looking forward to"
+        return k, CueSpec(spec.kind, "object")
+    return None
 
 
 def marker_at(tokens: list[Token], i: int, hi: int, lex: Lexicon) -> tuple[int, CueSpec] | None:

@@ -20,13 +20,15 @@ _LINK_TAGS = frozenset({"CJC", "CJS", "CJT", "PNQ", "DTQ", "AVQ"})
 
 
 @cache
-def noun_cues() -> dict[str, PositionKind]:
-    """Noun cues by surface form, singular and plural ("claim", "claims"): no lemma needed."""
-    out: dict[str, PositionKind] = {}
+def noun_cues() -> dict[str, tuple[PositionKind, frozenset[str]]]:
+    """Noun cues by surface form, singular and plural ("claim", "claims"): no lemma needed.
+    Each with the prepositions that carry it without a possessive."""
+    out: dict[str, tuple[PositionKind, frozenset[str]]] = {}
     for lemma, values in table("attribution_nouns_en").items():
-        kind = cast(PositionKind, (values or ["indirect"])[0])
+        kind, bare = [*values, *["indirect", ""][len(values) :]][:2]
+        entry = (cast(PositionKind, kind), frozenset(p.strip() for p in bare.split(",") if p.strip()))
         for form in _forms(lemma.lower()):
-            out[form] = kind
+            out[form] = entry
     return out
 
 
@@ -44,23 +46,30 @@ def noun_frame(scope: Scope, i: int) -> Frame | None:
         return None
     if toks[i + 1].text.lower() not in _COMPLEMENT_STARTS:
         return None
-    kind = noun_cues().get(tok.text.lower())
-    if kind is None:
+    entry = noun_cues().get(tok.text.lower())
+    if entry is None:
         return None
+    kind, bare = entry
     k = i - 1
     while k >= scope.lo and toks[k].tag in {"AJ0", "AJC", "AV0"}:
         k -= 1  # "his long support for"
+    speaker: tuple[int, int] | None
+    start = i + 1
     if k < scope.lo or (
         toks[k].tag not in _POSSESSIVE_TAGS and toks[k].text.lower() not in _PERSONAL_POSSESSIVES
     ):
-        return None
-    if toks[k].tag == "POS":
+        if toks[i + 1].text.lower() not in bare or i + 2 > scope.hi:
+            return None
+        speaker = _modifier_source(scope, i)  # "Republican calls for a special prosecutor"
+        if speaker is None:
+            return None
+        start = i + 2
+    elif toks[k].tag == "POS":
         speaker = left_np(toks, k - 1, scope.lo)
         if speaker is None:
             return None
     else:
         speaker = (k, k)
-    start = i + 1
     end = start
     limit = min(scope.hi, start + _MAX_TOKENS)
     clause = toks[start].text.lower() == "that"
@@ -77,3 +86,11 @@ def noun_frame(scope: Scope, i: int) -> Frame | None:
             linked = True
         end += 1
     return Frame(kind, (i, i), speaker, (toks[start].start, toks[end].end))
+
+
+def _modifier_source(scope: Scope, i: int) -> tuple[int, int] | None:
+    """A capitalised modifier right before the noun names its source: "Republican calls for"."""
+    prev = i - 1
+    if prev >= scope.lo and prev > scope.lo and scope.tokens[prev].text[:1].isupper():
+        return left_np(scope.tokens, prev, scope.lo) or (prev, prev)
+    return None

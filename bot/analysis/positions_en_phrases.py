@@ -50,7 +50,9 @@ _FUNCTION_TAGS = frozenset(
         "ITJ",
     }
 )
-_QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "few", "others", "both", "all", "each"})
+_QUANTIFIERS = frozenset(
+    {"one", "some", "many", "most", "several", "few", "others", "another", "both", "all", "each"}
+)
 _CLITIC_AUXILIARIES = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
 NOT_NAMES = frozenset({"i", "a", "the", "this", "that", "but", "and", "in", "on", "as", "if", "so"})
 
@@ -108,6 +110,14 @@ def left_np(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
         return (found[0], j) if found else None
     if low in _QUANTIFIERS and tok.tag in {"DT0", "PNI", "CRD", "NN2"}:
         return (j, j)  # "some say", "many believe", "others argue"
+    if tok.text == "%" and j > lo and tokens[j - 1].tag == "CRD":
+        return (j - 1, j)  # "42% say"
+    if (
+        tok.tag in {"VVN", "VVD"}
+        and j > lo
+        and tokens[j - 1].text.lower() in {"those", "people", "voters", "adults"}
+    ):
+        return (j - 1, j)  # "those surveyed said"
     if not is_nominal(tok, lo) and tok.tag != "CRD" and (j != lo or not _sentence_initial_name(tok)):
         return None
     k = j

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from bot.analysis.positions_en_cues import CueSpec
+from bot.analysis.positions_en_cues import CueSpec, Lexicon
 from bot.analysis.positions_en_frames import Scope
 from bot.analysis.positions_en_phrases import left_np, right_np
 
 QUOTING = CueSpec("indirect", "speech")
 _VERB_TAGS = frozenset({"VVD", "VVZ"})
+_NOUN_TAGS = frozenset({"NN2", "NN1", "NP0"})
 _QUOTE_ENDINGS = frozenset(",?!")
 _CLAUSE_ENDS = frozenset({".", ",", "!", "?", ";"})
 
@@ -28,6 +29,25 @@ def quoting_verb(scope: Scope, i: int) -> bool:
     if subject is not None and _closes_open_quote(scope, subject[0] - 1):  # '“...,” she quipped.'
         return i == scope.hi or toks[i + 1].text in _CLAUSE_ENDS or toks[i + 1].tag in {"PRP", "AV0"}
     return False
+
+
+def mistagged_cue(scope: Scope, i: int, lex: Lexicon) -> CueSpec | None:
+    """A verb of saying the tagger read as a noun, between a quotation's speaker and the clause end:
+    '“...,” Smith notes.'"""
+    toks = scope.tokens
+    tok = toks[i]
+    low = tok.text.lower()
+    if tok.tag not in _NOUN_TAGS or not low.endswith("s"):
+        return None
+    spec = lex.verbs.get(low[:-1]) or lex.verbs.get(low[:-2])
+    if spec is None or spec.frame not in {"speech", "quote"}:
+        return None
+    subject = left_np(toks, i - 1, scope.lo) if i - 1 >= scope.lo else None
+    if subject is None or not _closes_open_quote(scope, subject[0] - 1):
+        return None
+    if i == scope.hi or toks[i + 1].text in _CLAUSE_ENDS or toks[i + 1].tag in {"PRP", "AV0"}:
+        return spec
+    return None
 
 
 def _opens_quote(scope: Scope, k: int) -> bool:

@@ -6,6 +6,7 @@ clause for participles and coordinated verbs, the agent of a passive, the source
 from __future__ import annotations
 
 from bot.analysis.positions_en_frames import Scope, TokenSpan
+from bot.analysis.positions_en_inverted import loose_name_right
 from bot.analysis.positions_en_phrases import (
     FINITE_TAGS,
     RELATIVE_PRONOUNS,
@@ -127,10 +128,12 @@ def clause_subject(scope: Scope, i: int, nearest: bool = False) -> TokenSpan | N
         if subject is None or toks[subject[0]].text.lower() in RELATIVE_PRONOUNS:
             continue
         before = subject[0] - 1
-        if before >= start and (
-            toks[before].tag in {"CJS", "CJT"} or toks[before].text.lower() in _SUBORDINATORS
+        if (
+            before >= start
+            and (toks[before].tag in {"CJS", "CJT"} or toks[before].text.lower() in _SUBORDINATORS)
+            and any(toks[m].text == "," and scope.quote_of[m] < 0 for m in range(k, i))
         ):
-            continue
+            continue  # "When he arrived, Trump said": not within the subordinate clause itself
         return subject
     return None
 
@@ -167,7 +170,11 @@ def find_speaker(
         if subject is None and low == ",":
             subject = left_np(toks, j - 1, scope.lo)  # "The Journal, citing documents, reported ..."
         return subject, False, False
-    inverted = _inverted(scope, last) if can_invert and (prev.text == "," or is_quote_mark(prev)) else None
+    inverted = (
+        _inverted(scope, last, is_quote_mark(prev))
+        if can_invert and (prev.text == "," or is_quote_mark(prev))
+        else None
+    )
     if inverted is not None and is_quote_mark(prev):
         return inverted, True, False
     speaker = subject_left(scope, j, clauses_end=inverted is not None)
@@ -227,12 +234,15 @@ def object_control_verbs() -> frozenset[str]:
     return lower_word_list("object_control_verbs_en")
 
 
-def _inverted(scope: Scope, last: int) -> TokenSpan | None:
-    """The speaker right after the verb ("..., said Smith."), when the clause ends after it."""
+def _inverted(scope: Scope, last: int, after_quote: bool = False) -> TokenSpan | None:
+    """The speaker right after the verb ("..., said Smith."), when the clause ends after it.
+    Right after a quotation the name is read loosely ('“...,” said Virginia delegate Beau Correll')."""
     found = right_np(scope.tokens, last + 1, scope.hi)
-    if found is None or scope.tokens[found[1]].text.lower() in TIME_WORDS:
+    if found is not None and scope.tokens[found[1]].text.lower() in TIME_WORDS:
         return None
-    return found if _ends_clause(scope, found[1] + 1) else None
+    if found is not None and _ends_clause(scope, found[1] + 1):
+        return found
+    return loose_name_right(scope.tokens, last + 1, scope.hi) if after_quote else None
 
 
 def _ends_clause(scope: Scope, k: int) -> bool:
