@@ -389,3 +389,27 @@ def test_belief_verb_with_an_as_predicate() -> None:
         "Developers",
     )
     assert positions("They found the keys in the garden.") == []
+
+
+def test_sentence_opening_as_clause_frames_the_main_clause() -> None:
+    text = "As the local newspaper noted, the mayor raised more than $1 million from banks."
+    assert only(text) == (
+        "indirect",
+        "the mayor raised more than $1 million from banks",
+        "the local newspaper",
+    )
+
+
+def test_participle_with_only_its_agent_is_no_position() -> None:
+    assert positions("The mayor read from a statement released by the city council.") == []
+    assert positions("(Reporting by Jane Miller; Editing by Tom Brown)") == []
+
+
+def test_verb_with_only_its_setting_is_no_position() -> None:
+    assert positions("Thousands of residents voted in the county primary.") == []
+    contents = [content for _, content, _ in positions("She argued in favor of the new tax plan.")]
+    assert contents == ["in favor of the new tax plan"]
+
+
+def test_short_fragment_without_a_source_is_dropped() -> None:
+    assert positions("Asked about it.") == []

@@ -20,14 +20,13 @@ from bot.analysis.positions import RawPosition
 from bot.analysis.positions_en_adjectives import adjective_cue
 from bot.analysis.positions_en_content import build_content, source_content
 from bot.analysis.positions_en_cues import CueSpec, Lexicon, lexicon, marker_at, topic_cue, verb_cue
+from bot.analysis.positions_en_filters import only_agent_or_setting, only_time
 from bot.analysis.positions_en_frames import Frame, Scope, TokenSpan
 from bot.analysis.positions_en_joins import drop_nested, join_continuations, quotes_of_tokens
 from bot.analysis.positions_en_light import light_verb_cue
 from bot.analysis.positions_en_phrases import (
     FINITE_TAGS,
     RELATIVE_PRONOUNS,
-    TIME_LINKS,
-    TIME_WORDS,
     skip_left_adverbials,
 )
 from bot.analysis.positions_en_quotes import find_quotes
@@ -36,7 +35,8 @@ from bot.analysis.positions_en_sources import cueless_frames
 from bot.analysis.positions_en_speakers import find_speaker, source_speaker, subject_left
 
 log = logging.getLogger(__name__)
-_WORD = re.compile(r"[a-z]+")
+_ANY_WORD = re.compile(r"\w+")
+_MIN_WORDS_WITHOUT_SPEAKER = 3
 _PARTICLES = frozenset({"out", "for", "on", "to", "about"})
 _ADJECTIVAL_BEFORE = frozenset({"AT0", "DPS", "CRD", "DT0", "AJ0", "ORD"})
 _SEPARATORS = frozenset({",", ";", "and", "but", "while", "or", "--", "—", "–"})
@@ -75,6 +75,11 @@ def find_positions_en(doc: Document) -> list[RawPosition]:
     frames = join_continuations(frames, quotes, doc.sentences, text)
     positions = []
     for frame in frames:
+        if (
+            frame.speaker is None
+            and len(_ANY_WORD.findall(text[frame.content[0] : frame.content[1]])) < _MIN_WORDS_WITHOUT_SPEAKER
+        ):
+            continue  # a fragment without a source: "asked about it", "reported earlier"
         speaker = (tokens[frame.speaker[0]].start, tokens[frame.speaker[1]].end) if frame.speaker else None
         cue = (tokens[frame.cue[0]].start, tokens[frame.cue[1]].end)
         kind = "direct" if frame.quoted and frame.kind == "indirect" else frame.kind
@@ -203,8 +208,15 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
                 speaker = subject
         frame_first = starts[n]
         right_start = speaker[1] + 1 if inverted and speaker else last + 1
+        main_clause = _as_clause_end(scope, first, last)
+        if main_clause is not None:
+            # "As the paper noted, the mayor raised ...": the main clause is what was noted
+            scope.stop = scope.hi + 1
+            frame_first = right_start = main_clause
         built = build_content(scope, spec, frame_first, right_start, subject_first, inverted)
-        if built is None or built[0][1] <= built[0][0] or _only_time(scope.text[built[0][0] : built[0][1]]):
+        if built is None or built[0][1] <= built[0][0] or only_time(scope.text[built[0][0] : built[0][1]]):
+            continue
+        if only_agent_or_setting(scope, last, built[0]):
             continue
         frames.append(Frame(spec.kind, (first, last), speaker, built[0], built[1]))
     return frames
@@ -230,18 +242,25 @@ def _speech_before(
     return False
 
 
-def _only_time(content: str) -> bool:
-    """Content such as "on Thursday" ("a poll released on Thursday") says nothing."""
-    words = _WORD.findall(content.lower())
-    return all(word in TIME_WORDS or word in TIME_LINKS for word in words)
-
-
 def _in_fronted_clause(scope: Scope, first: int) -> bool:
     """The cue stands in a subordinate clause that opens the sentence: "When Lopez said ..., ..."."""
     toks = scope.tokens
     if toks[scope.lo].text.lower() not in _FRONTED_SUBORDINATORS:
         return False
     return not any(toks[m].text == "," and scope.quote_of[m] < 0 for m in range(scope.lo, first))
+
+
+def _as_clause_end(scope: Scope, first: int, last: int) -> int | None:
+    """The token after the comma closing a sentence-opening "As X noted," / "As X put it,"."""
+    toks = scope.tokens
+    if toks[scope.lo].text.lower() != "as" or not _in_fronted_clause(scope, first):
+        return None
+    k = last + 1
+    if k <= scope.hi and toks[k].text.lower() == "it":
+        k += 1
+    if k < scope.hi and toks[k].text == "," and scope.quote_of[k] < 0:
+        return k + 1
+    return None
 
 
 def _next_comma(scope: Scope, k: int) -> int:
