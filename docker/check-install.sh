@@ -47,7 +47,7 @@ ls "$WORK/data"
 
 echo "== runtime: the HEALTHCHECK and STOPSIGNAL"
 PORT=$(python -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
-SLACK_BOT_TOKEN=xoxb-not-a-real-token SLACK_SIGNING_SECRET=not-a-real-secret BRIEFBOT_SLACK_HTTP_HOST=127.0.0.1 \
+SLACK_BOT_TOKEN=xoxb-notreal1 SLACK_SIGNING_SECRET=not-a-real-secret BRIEFBOT_SLACK_HTTP_HOST=127.0.0.1 \
     briefbot run --slack-http --port "$PORT" &
 BOT_PID=$!
 for _ in $(seq 1 100); do

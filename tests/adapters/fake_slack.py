@@ -20,7 +20,7 @@ from aiohttp import web
 BOT_USER = "UBRIEFBOT"
 TEAM = "T0001"
 SIGNING_SECRET = "test-signing-secret"
-BOT_TOKEN = "xoxb-test-token"
+BOT_TOKEN = "xoxb-fake-tok"
 APP_TOKEN = "xapp-test-token"
 WAIT = 10.0  # seconds any single wait may take before the test fails
 

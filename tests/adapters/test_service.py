@@ -117,16 +117,16 @@ def test_settings_from_toml_and_environment(tmp_path: Path, monkeypatch: pytest.
     config = tmp_path / "briefbot.toml"
     config.write_text('slack_api_url = "http://127.0.0.1:1/api/"\nworkers = 2\nslack_http_port = 4000\n')
     monkeypatch.setenv("BRIEFBOT_WORKERS", "3")
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-secret-value")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-secretval")
     monkeypatch.setenv("BRIEFBOT_DISCORD_GATEWAY_URL", "ws://127.0.0.1:2/")
     settings = load_settings(config)
     assert settings.slack_api_url == "http://127.0.0.1:1/api/" and settings.slack_http_port == 4000
     assert settings.workers == 3 and settings.discord_gateway_url == "ws://127.0.0.1:2/"
     assert (
         settings.slack_bot_token is not None
-        and settings.slack_bot_token.get_secret_value() == "xoxb-secret-value"
+        and settings.slack_bot_token.get_secret_value() == "xoxb-secretval"
     )
-    assert "xoxb-secret-value" not in repr(settings) and "xoxb-secret-value" not in str(settings)
+    assert "xoxb-secretval" not in repr(settings) and "xoxb-secretval" not in str(settings)
     with pytest.raises(UserFacingError):
         load_settings(tmp_path / "missing.toml")
 
@@ -190,7 +190,7 @@ async def test_no_token_reaches_the_logs(
 
     caplog.set_level(logging.DEBUG)
     service = ChatService(analyse=_briefing)
-    token = "xoxb-do-not-log-me-123"
+    token = "xoxb-nolog-123"
     adapter = SlackHttpAdapter(
         service,
         bot_token=token,

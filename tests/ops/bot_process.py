@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BRIEFBOT = [sys.executable, "-m", "bot"]
 WAIT = 20.0
 SIGNING_SECRET = "0123456789abcdef0123456789abcdef"  # Slack's shape: 32 hex digits
-BOT_TOKEN = "xoxb-1111-2222-ops0test0token"
-APP_TOKEN = "xapp-1-A111-2222-ops0app0token"
+BOT_TOKEN = "xoxb-ops-test1"
+APP_TOKEN = "xapp-1-opsapp1"
 
 
 def free_port() -> int:

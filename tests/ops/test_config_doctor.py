@@ -140,7 +140,7 @@ def test_logs_never_carry_a_secret_even_in_a_traceback(fmt: str) -> None:
     handler = configure_logging(level="INFO", fmt=fmt, secrets=[secret], stream=stream)
     try:
         log = logging.getLogger("briefbot.test")
-        log.warning("token %s and %s", secret, "xoxb-9999-8888-unknowntoken")
+        log.warning("token %s and %s", secret, "xoxb-unknown1")
         try:
             raise RuntimeError(f"failed with Bot {'Z' * 30} and {secret}")
         except RuntimeError:
