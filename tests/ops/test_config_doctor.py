@@ -47,7 +47,7 @@ def problems(**env: str) -> list[str]:
 
 
 def test_a_placeholder_token_and_a_missing_secret_are_one_message_each() -> None:
-    found = problems(SLACK_BOT_TOKEN="xoxb-your-token", BRIEFBOT_SLACK_MODE="http")
+    found = problems(SLACK_BOT_TOKEN="xoxb-your-tok", BRIEFBOT_SLACK_MODE="http")
     assert found == [
         "error SLACK_BOT_TOKEN: looks like a placeholder (xoxb-your-to…): put the real token there",
         "error SLACK_SIGNING_SECRET: is missing: the HTTP Events API needs it",
@@ -88,7 +88,7 @@ def test_other_settings_are_checked_too() -> None:
 
 
 def test_run_refuses_to_start_with_every_problem_listed(capsys: pytest.CaptureFixture[str]) -> None:
-    os.environ["SLACK_BOT_TOKEN"] = "xoxb-your-token"
+    os.environ["SLACK_BOT_TOKEN"] = "xoxb-your-tok"
     assert main(["run", "--slack-http"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [
