@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from contract import ANSWERERS
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
-from discord_payloads import BOT_TOKEN as DISCORD_TOKEN
 from fake_discord import FakeDiscord
-from fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, WAIT, FakeSlack
+from fake_slack import APP_TOKEN, BOT_TOKEN, WAIT, FakeSlack
+from stacks import discord_adapter, restored_discord_routes, start_slack_http
 
 from adapters.discord_adapter import DiscordAdapter
 from adapters.slack_adapters import SlackHttpAdapter, SlackSocketModeAdapter
@@ -50,15 +48,7 @@ async def slack_fake() -> AsyncIterator[FakeSlack]:
 
 @pytest_asyncio.fixture
 async def slack_http(slack_fake: FakeSlack, service: ChatService) -> AsyncIterator[SlackHttpAdapter]:
-    adapter = SlackHttpAdapter(
-        service,
-        bot_token=BOT_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        api_url=slack_fake.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    await adapter.start()
+    adapter = await start_slack_http(service, slack_fake)
     yield adapter
     await adapter.stop()
 
@@ -84,18 +74,10 @@ async def discord_fake() -> AsyncIterator[FakeDiscord]:
 
 @pytest_asyncio.fixture
 async def discord_bot(discord_fake: FakeDiscord, service: ChatService) -> AsyncIterator[DiscordAdapter]:
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    adapter = DiscordAdapter(
-        service,
-        token=DISCORD_TOKEN,
-        api_url=discord_fake.api_url,
-        gateway_url=discord_fake.gateway_url,
-        ready_timeout=WAIT,
-        guild_ready_timeout=0.05,
-    )
-    try:
-        await adapter.start()
-        yield adapter
-    finally:
-        await asyncio.wait_for(adapter.stop(), WAIT)
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+    adapter = discord_adapter(service, discord_fake)
+    with restored_discord_routes():
+        try:
+            await adapter.start()
+            yield adapter
+        finally:
+            await asyncio.wait_for(adapter.stop(), WAIT)

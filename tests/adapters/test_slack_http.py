@@ -13,13 +13,13 @@ from drivers import slack_text
 from fake_slack import (
     BOT_TOKEN,
     BOT_USER,
-    SIGNING_SECRET,
     FakeSlack,
     event_body,
     events_url,
     mention,
     post_signed,
 )
+from stacks import start_slack_http
 
 from adapters.slack_adapters import SlackHttpAdapter
 from bot.models import Article, Briefing
@@ -58,15 +58,7 @@ async def test_slow_analysis_still_acks_within_three_seconds(slack_fake: FakeSla
         )
 
     service = ChatService(analyse=slow_analyse)
-    adapter = SlackHttpAdapter(
-        service,
-        bot_token=BOT_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        api_url=slack_fake.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    await adapter.start()
+    adapter = await start_slack_http(service, slack_fake)
     try:
         url = events_url(adapter)
         first = asyncio.create_task(post_signed(url, event_body(mention(article_en, channel="C1", ts="1.1"))))

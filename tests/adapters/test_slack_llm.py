@@ -7,9 +7,10 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 import pytest_asyncio
-from fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack, event_body, events_url, mention, post_signed
+from fake_slack import FakeSlack, event_body, events_url, mention, post_signed
 from llm_fake_server import FakeLlm, Step
 from pydantic import SecretStr
+from stacks import start_slack_http
 
 from adapters.slack_adapters import SlackHttpAdapter
 from bot.llm import LlmEngine
@@ -53,15 +54,7 @@ async def adapter(slack_fake: FakeSlack, fake_llm: FakeLlm) -> AsyncIterator[Sla
     config = LlmConfig(base_url=fake_llm.base_url, model="fake", api_key=SecretStr("sk-x"), retries=0)
     engine = LlmEngine(config, analyse=_offline)
     service = ChatService(analyse=_offline, llm=LlmChat(engine))
-    slack = SlackHttpAdapter(
-        service,
-        bot_token=BOT_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        api_url=slack_fake.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    await slack.start()
+    slack = await start_slack_http(service, slack_fake)
     yield slack
     await slack.stop()
     service.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -13,11 +12,9 @@ from typing import Any
 import aiohttp
 import pytest
 import pytest_asyncio
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
-from discord_payloads import BOT_TOKEN as DISCORD_TOKEN
 from fake_discord import FakeDiscord
-from fake_slack import BOT_TOKEN, SIGNING_SECRET, WAIT, FakeSlack
+from fake_slack import WAIT, FakeSlack
+from stacks import discord_adapter, restored_discord_routes, start_slack_http
 
 from adapters.discord_adapter import DiscordAdapter
 from adapters.slack_adapters import SlackHttpAdapter
@@ -63,19 +60,6 @@ async def slack_fake() -> AsyncIterator[FakeSlack]:
     await fake.stop()
 
 
-async def start_slack_http(service: ChatService, fake: FakeSlack) -> SlackHttpAdapter:
-    adapter = SlackHttpAdapter(
-        service,
-        bot_token=BOT_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        api_url=fake.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    await adapter.start()
-    return adapter
-
-
 @pytest_asyncio.fixture
 async def slack_http(
     slack_fake: FakeSlack, recording_service: RecordingService
@@ -97,30 +81,13 @@ async def discord_fake() -> AsyncIterator[FakeDiscord]:
 async def discord_bot(
     discord_fake: FakeDiscord, recording_service: RecordingService
 ) -> AsyncIterator[DiscordAdapter]:
-    adapter = DiscordAdapter(
-        recording_service,
-        token=DISCORD_TOKEN,
-        api_url=discord_fake.api_url,
-        gateway_url=discord_fake.gateway_url,
-        ready_timeout=WAIT,
-        guild_ready_timeout=0.05,
-    )
+    adapter = discord_adapter(recording_service, discord_fake)
     with restored_discord_routes():
         await adapter.start()
         try:
             yield adapter
         finally:
             await asyncio.wait_for(adapter.stop(), WAIT)
-
-
-@contextlib.contextmanager
-def restored_discord_routes() -> Iterator[None]:
-    """discord.py's REST base and gateway URL are class-wide; the adapter points them at the fake."""
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    try:
-        yield
-    finally:
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
 
 
 async def post_raw(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
