@@ -37,6 +37,7 @@ from sqlalchemy import Connection, text
 from bot import metrics
 from bot.schedule_spec import ScheduleSpec, parse_schedule
 from bot.store import Store
+from bot.store_digests import ScheduleInfo
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ async def run_digest_job(channel: str) -> None:
 async def run_sync_job() -> None:
     """Schedules changed by another process (`briefbot schedule set`) reach the running scheduler."""
     if _active is not None and _active.scheduler is not None:
-        _active.sync()
+        stored = await asyncio.to_thread(_active.store.schedules)  # a database read: off the event loop
+        _active.sync(stored)
 
 
 async def run_poll_job() -> None:
@@ -194,11 +196,11 @@ class Scheduler:
             finally:
                 lease.close()
 
-    def sync(self) -> None:
+    def sync(self, stored: list[ScheduleInfo] | None = None) -> None:
         """Make the digest jobs match the schedules stored (added, changed, removed elsewhere)."""
         assert self.scheduler is not None
         wanted = set()
-        for info in self.store.schedules():
+        for info in self.store.schedules() if stored is None else stored:
             wanted.add(digest_job_id(info.channel))
             self.set_digest(info.channel, parse_schedule(info.spec, default_timezone=info.timezone))
         for job in self.scheduler.get_jobs():
