@@ -19,25 +19,41 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.digest_run import Sinks
+    from bot.engine_process import EngineProcess
 
 log = logging.getLogger(__name__)
 
 
-def build_service(settings: Settings, *, sinks: Sinks | None = None) -> ChatService:
-    """The service with its news desk (links, feeds, schedules, digests) posting through `sinks`."""
+def build_service(
+    settings: Settings, *, sinks: Sinks | None = None, engine: EngineProcess | None = None
+) -> ChatService:
+    """The service with its news desk (links, feeds, schedules, digests) posting through `sinks`;
+    analyses and answers go to `engine` (child processes) when given, else to worker threads."""
     from adapters.sinks import build_sinks
     from bot.service_llm import llm_chat_from_settings
     from bot.service_news import NewsDesk
 
-    news = NewsDesk.from_settings(settings, sinks=sinks or build_sinks(settings))
+    analyse = engine.analyse if engine is not None else None
+    news = NewsDesk.from_settings(settings, analyse=analyse, sinks=sinks or build_sinks(settings))
     llm = llm_chat_from_settings(settings, lambda: news.store if store_exists(settings) else None)
     return ChatService(
+        analyse=analyse,
+        answer_question=engine.answer if engine is not None else None,
         max_article_bytes=settings.max_article_bytes,
         max_conversations=settings.max_conversations,
         workers=settings.workers,
         news=news,
         llm=llm,
     )
+
+
+def engine_for(settings: Settings) -> EngineProcess | None:
+    """Child processes for the engine as configured (BRIEFBOT_ENGINE_PROCESSES; 0: none)."""
+    if settings.engine_processes == 0:
+        return None
+    from bot.engine_process import EngineProcess
+
+    return EngineProcess(workers=settings.engine_processes, nice=settings.engine_nice)
 
 
 def store_exists(settings: Settings) -> bool:
@@ -207,9 +223,25 @@ async def warm_engine(warm_up: Callable[[], float] | None = None) -> None:
     log.warning("engine warmed up in %.2f s", time.perf_counter() - started)
 
 
-async def _warm_then_serve(adapters: list[ChatAdapter], service: ChatService, grace: float) -> None:
-    await warm_engine()
+async def _warm_then_serve(
+    adapters: list[ChatAdapter], service: ChatService, grace: float, engine: EngineProcess | None
+) -> None:
+    await warm_engine(warm_children(engine) if engine is not None else None)
     await serve(adapters, service=service, grace=grace)
+
+
+def warm_children(engine: EngineProcess) -> Callable[[], float]:
+    """A warm-up for the engine's child processes; this process then freezes what it has loaded."""
+
+    def warm() -> float:
+        from bot.warmup import freeze_loaded_objects
+
+        started = time.perf_counter()
+        engine.warm()
+        freeze_loaded_objects()
+        return time.perf_counter() - started
+
+    return warm
 
 
 async def chat(service: ChatService, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
@@ -229,13 +261,20 @@ def ops_port_for(settings: Settings, adapters: list[ChatAdapter], port: int | No
 def run(
     settings: Settings, *, slack_http: bool = False, port: int | None = None, console: bool = False
 ) -> int:
-    """`briefbot run`: the configured adapters, or the console when no token is configured."""
-    service = build_service(settings)
+    """`briefbot run`: the configured adapters, or the console when no token is configured.
+
+    With adapters, the engine runs in child processes (unless BRIEFBOT_ENGINE_PROCESSES=0), so that
+    acks never wait for an analysis; the console briefs in this process."""
+    chat_platforms = not console and (settings.slack_enabled or settings.discord_enabled or slack_http)
+    engine = engine_for(settings) if chat_platforms else None
+    service = build_service(settings, engine=engine)
     try:
         adapters = [] if console else build_adapters(settings, service, slack_http=slack_http, port=port)
         grace = settings.shutdown_grace_seconds
-        main = chat(service) if not adapters else _warm_then_serve(adapters, service, grace)
+        main = chat(service) if not adapters else _warm_then_serve(adapters, service, grace, engine)
         asyncio.run(_with_news(service, settings, main, ops_port=ops_port_for(settings, adapters, port)))
         return 0
     finally:
         service.close()
+        if engine is not None:
+            engine.close()

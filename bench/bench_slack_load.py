@@ -8,10 +8,11 @@ throughout), two are `help` mentions, seven are channel chatter the bot acks and
 same events go to a bare slack-bolt app (no-op listeners, same aiohttp serving) in a fresh process.
 Prints failures and ack latency p50/p99/max for both, and the ratio of the p99s.
 
-    python bench/bench_slack_load.py [--events 1000] [--rate 50] [--size 10] [--engine-process]
+    python bench/bench_slack_load.py [--events 1000] [--rate 50] [--size 10] [--engine-thread]
 
---engine-process runs the analyses in a child process (bot/engine_process.py) instead of the
-service's worker thread, where they compete with the event loop for the GIL.
+The bot runs as `briefbot run` does: analyses in a child process at a lower CPU priority
+(bot/engine_process.py). --engine-thread runs them in the service's worker thread instead
+(BRIEFBOT_ENGINE_PROCESSES=0), where they compete with the event loop for the GIL.
 
 Targets (issue 6): no failures, p99 ack <= 100 ms, and at most 1.5 times the bare app's p99.
 """
@@ -47,18 +48,17 @@ ARTICLES = [ROOT / "examples" / "example-en.txt", ROOT / "examples" / "beispiel-
 # --- the servers (run as child processes) -------------------------------------------------------------
 
 
-async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: bool = False) -> None:
+async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: bool = True) -> None:
     if kind == "bot":
+        from adapters.runner import warm_children
         from adapters.slack_adapters import SlackHttpAdapter
         from bot.engine_process import EngineProcess
         from bot.service import ChatService
         from bot.warmup import warm_up
 
-        warm_up()
         service = ChatService()
         if engine_process:
-            engine = EngineProcess()
-            engine.warm()
+            engine = EngineProcess()  # as `briefbot run` starts it (BRIEFBOT_ENGINE_PROCESSES=1)
             service = ChatService(analyse=engine.analyse, answer_question=engine.answer)
         adapter = SlackHttpAdapter(
             service,
@@ -68,6 +68,10 @@ async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: boo
             host="127.0.0.1",
             port=0,
         )
+        if engine_process:  # as adapters.runner warms up
+            warm_children(engine)()
+        else:
+            warm_up()
         await adapter.start()
         port = adapter.port
     else:
@@ -180,7 +184,7 @@ async def run_against(
     with tempfile.TemporaryDirectory() as folder:
         port_file = Path(folder) / "port"
         command = [sys.executable, __file__, "--serve", kind, "--api-url", fake.api_url]
-        command += ["--port-file", str(port_file)] + (["--engine-process"] if engine_process else [])
+        command += ["--port-file", str(port_file)] + ([] if engine_process else ["--engine-thread"])
         child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
         try:
             while not port_file.exists() or not port_file.read_text():
@@ -233,16 +237,16 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=50.0, help="events per second")
     parser.add_argument("--size", type=int, default=10, help="article length: the examples' body repeated")
     parser.add_argument(
-        "--engine-process", action="store_true", help="analyse in a child process (bot.engine_process)"
+        "--engine-thread", action="store_true", help="analyse in a worker thread, not a child process"
     )
     parser.add_argument("--serve", choices=["bot", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--api-url", help=argparse.SUPPRESS)
     parser.add_argument("--port-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        asyncio.run(serve(args.serve, args.api_url, args.port_file, engine_process=args.engine_process))
+        asyncio.run(serve(args.serve, args.api_url, args.port_file, engine_process=not args.engine_thread))
     else:
-        asyncio.run(bench(args.events, args.rate, args.size, engine_process=args.engine_process))
+        asyncio.run(bench(args.events, args.rate, args.size, engine_process=not args.engine_thread))
 
 
 if __name__ == "__main__":

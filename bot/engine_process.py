@@ -1,29 +1,54 @@
-"""The engine in a child process, so analyses do not compete with the event loop for the GIL.
+"""The engine in child processes, so analyses never compete with the event loop for the CPU or the GIL.
 
-ChatService runs analyses in a worker thread. That keeps the loop free of the analysis itself, but
-the thread still holds the GIL for most of each analysis, and every step of an ack (read, verify,
-dispatch, respond) then waits its turn: with articles arriving steadily, Slack acks slow down
-several times over (bench/bench_slack_load.py). `EngineProcess` gives the service callables that
-hand the work to a warmed-up child process and wait for it without the GIL:
+In a worker thread an analysis holds the GIL for most of its run, and every step of a Slack ack
+(read, verify, dispatch, respond) then waits its turn: with articles arriving steadily, acks slow
+down several times over (bench/bench_slack_load.py). `EngineProcess` hands the work to warmed-up
+child processes instead, and waits for them without holding the GIL. The children run at a lower
+CPU priority (`nice`), so on a busy machine the kernel gives the process serving acks the CPU first:
+an analysis finishing a few milliseconds later is invisible, a late ack is a retried event.
 
-    engine = EngineProcess()
+`briefbot run` uses it by default (BRIEFBOT_ENGINE_PROCESSES, 0 = analyse in threads):
+
+    engine = EngineProcess(workers=1, nice=10)
     service = ChatService(analyse=engine.analyse, answer_question=engine.answer)
     ...
     engine.close()
+
+If a child dies (out of memory, killed), the request it was serving fails with `EngineCrashed` and
+the pool is started again for the next one: one bad article never takes the bot down.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
+import signal
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from bot.models import Answer, Article, Briefing
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+DEFAULT_NICE = 10
 
-def _start_child() -> None:
+
+class EngineCrashed(RuntimeError):
+    """The child process serving a request died; the pool has been restarted."""
+
+
+def _start_child(nice: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:  # not permitted here: run at the parent's priority
+            log.warning("could not lower the engine process's priority")
     from bot.warmup import warm_up
 
     warm_up()
@@ -41,24 +66,63 @@ def _answer(briefing: Briefing, text: str, question: str, history: list[str]) ->
     return answer_question(briefing, text, question, history=history)
 
 
+def _niceness() -> int:
+    return os.nice(0)
+
+
 class EngineProcess:
     """Analyses and answers in `workers` child processes (started with "spawn": no inherited threads)."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, *, nice: int = DEFAULT_NICE) -> None:
+        self.workers = workers
+        self.nice = nice
+        self._lock = threading.Lock()
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_child)
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=_start_child, initargs=(self.nice,)
+        )
 
     def analyse(self, article: Article) -> Briefing:
-        return self._pool.submit(_analyse, article).result()
+        return self._call(_analyse, article)
 
     def answer(
         self, briefing: Briefing, text: str, question: str, *, history: list[str] | None = None
     ) -> Answer:
-        return self._pool.submit(_answer, briefing, text, question, list(history or [])).result()
+        return self._call(_answer, briefing, text, question, list(history or []))
 
     def warm(self) -> None:
-        """Start the child and load its engine now rather than on the first message."""
-        self._pool.submit(_start_child).result()
+        """Start the children and load their engine now rather than on the first message."""
+        futures = [self._submit(_niceness) for _ in range(self.workers)]
+        for future in futures:
+            future.result()
+
+    def niceness(self) -> int:
+        """The scheduling priority the children run at (as `nice` reports it)."""
+        return self._call(_niceness)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, func: Callable[..., T], *args: object) -> Future[T]:
+        with self._lock:
+            return self._pool.submit(func, *args)
+
+    def _call(self, func: Callable[..., T], *args: object) -> T:
+        with self._lock:
+            pool = self._pool
+        try:
+            return pool.submit(func, *args).result()
+        except BrokenProcessPool as err:
+            self._restart(pool)
+            raise EngineCrashed("the engine process stopped while working on this request") from err
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is broken:  # other requests on the same pool restart it only once
+                log.error("the engine process died; starting a new one")
+                self._pool = self._new_pool()
+        broken.shutdown(wait=False, cancel_futures=True)

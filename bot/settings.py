@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
     max_conversations: int = Field(default=500, gt=0)
     workers: int = Field(default=1, ge=1, le=16)
+    engine_processes: int = Field(default=1, ge=0, le=16)  # `briefbot run`: 0 = analyse in worker threads
+    engine_nice: int = Field(default=10, ge=0, le=19)  # the engine processes yield the CPU to acks
 
     slack_bot_token: SecretStr | None = _token("SLACK_BOT_TOKEN")
     slack_app_token: SecretStr | None = _token("SLACK_APP_TOKEN")

@@ -85,3 +85,48 @@ def test_the_loop_stays_free_while_warming_up() -> None:
         await asyncio.wait_for(warming, 5)
 
     asyncio.run(main())
+
+
+class _FakeEngine:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def analyse(self, article: object) -> object:
+        self.calls.append("analyse")
+        raise RuntimeError("not needed here")
+
+    def answer(self, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("not needed here")
+
+    def warm(self) -> None:
+        self.calls.append("warm")
+
+    def close(self) -> None:
+        self.calls.append("close")
+
+
+def test_with_a_chat_platform_the_engine_runs_in_child_processes(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "placeholder-bot-token")
+    settings = Settings(data_dir=settings.data_dir)
+    engine = _FakeEngine()
+    services: list[Any] = []
+    monkeypatch.setattr(runner, "engine_for", lambda s: engine)
+
+    def fake_adapters(settings: Settings, service: Any, **_: object) -> list[object]:
+        services.append(service)
+        return [SimpleNamespace(name="stand-in")]
+
+    async def fake_serve(adapters: list[object], **_: object) -> None:
+        engine.calls.append("serve")
+
+    monkeypatch.setattr(runner, "build_adapters", fake_adapters)
+    monkeypatch.setattr(runner, "serve", fake_serve)
+    assert runner.run(settings) == 0
+    assert engine.calls == ["warm", "serve", "close"]
+    assert services[0]._analyse == engine.analyse and services[0].news._analyse == engine.analyse
+
+
+def test_engine_processes_zero_keeps_the_engine_in_this_process() -> None:
+    assert runner.engine_for(Settings(engine_processes=0)) is None
