@@ -12,6 +12,7 @@ from bot.analysis.positions_de_lexicon import (
     speech_verbs,
     verb_key,
 )
+from bot.analysis.positions_de_phrases import np_before
 from bot.language.tokens import Token
 
 Cue = tuple[str, int, int]  # verb key, first and last+1 token of the cue
@@ -26,6 +27,7 @@ _OPINION_VERBS = frozenset({"zeigen", "halten", "vertreten", "teilen"})
 _SEGMENT_BREAKS = frozenset({",", ":", ";", "–", "—", "-", "(", ")"})
 _RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren"})
 _NOMINAL_TAGS = frozenset({"NN", "NE", "NNA", "ADJ(A)", "CARD", "FM", "PIAT", "XY", "TRUNC"})
+_DETERMINERS = frozenset({"ART", "PIAT", "PDAT", "PPOSAT", "ADJ(A)"})
 _PARTICLE_REACH = 30  # tokens between a finite verb and its separated particle
 
 
@@ -97,13 +99,13 @@ def main_verb(ctx: Context, lo: int, hi: int) -> int:
                     and j + 1 < hi
                     and toks[j + 1].tag in {"PRELS", "PRELAT", "PWS"}
                 )
-            if not in_subordinate and (tok.tag in FINITE_TAGS or _infinitive_for_finite(toks, j, hi)):
+            if not in_subordinate and (tok.tag in FINITE_TAGS or infinitive_for_finite(toks, j, hi)):
                 return j
         j += 1
     return -1
 
 
-def _infinitive_for_finite(toks: list[Token], j: int, hi: int) -> bool:
+def infinitive_for_finite(toks: list[Token], j: int, hi: int) -> bool:
     """A speech verb the tagger read as an infinitive in second position: "Die Kanadier sagen, ..."."""
     tok = toks[j]
     return (
@@ -114,6 +116,33 @@ def _infinitive_for_finite(toks: list[Token], j: int, hi: int) -> bool:
         and j > 0
         and toks[j - 1].tag not in {"PTKZU", "VM(FIN)", "VA(FIN)", "VM(INF)"}
     )
+
+
+def plural_speech_verb(toks: list[Token], k: int, hi: int) -> bool:
+    """A plural speech verb after its subject that the tagger read as an infinitive, in a later
+    main clause: "..., und die Anwohner befürchten, dass ...", "..., andere Quellen berichten, ..."."""
+    if k == 0 or toks[k - 1].tag not in {"NN", "NE"} or not infinitive_for_finite(toks, k, hi):
+        return False
+    j = k - 1
+    while j > 0 and (toks[j].tag in _NOMINAL_TAGS or toks[j].tag in {"ART", "PDAT", "PPOSAT"}):
+        j -= 1
+    return toks[j].tag == "KON" or toks[j].text == ","  # its subject opens a new main clause
+
+
+def plural_verb(toks: list[Token], k: int, hi: int) -> bool:
+    """A plural speech verb after a noun, read as an infinitive: "..., die dem Rat vorwerfen, ..."."""
+    return k > 0 and toks[k - 1].tag in {"NN", "NE"} and infinitive_for_finite(toks, k, hi)
+
+
+def subject_right_before(toks: list[Token], lo: int, k: int) -> tuple[int, int] | None:
+    """The noun phrase with its determiners right before verb k: "..., und die Pendler befürchten"."""
+    subject = np_before(toks, k, lo)
+    if subject is None:
+        return None
+    start = subject[0]
+    while start > lo and toks[start - 1].tag in _DETERMINERS:
+        start -= 1
+    return (start, subject[1])
 
 
 def segment_start(ctx: Context, lo: int, k: int) -> int:

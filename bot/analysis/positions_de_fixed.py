@@ -6,13 +6,30 @@ from __future__ import annotations
 from bot.analysis.positions_de_context import Context
 from bot.analysis.positions_de_frames import add_complement, clause_end, content_before
 from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_subjunctive, speech_verbs
-from bot.analysis.positions_de_phrases import np_end, source_in
+from bot.analysis.positions_de_phrases import np_before, np_end, source_in
 from bot.language.tokens import Sentence, Token
 
 Span = tuple[int, int]
 _NAMING_VERBS = frozenset({"nennen", "bezeichnen", "beschreiben"})
 _CONDITIONALS = frozenset({"wenn", "falls", "sofern", "ob"})
 _OBJECT_PRONOUNS = frozenset({"ihm", "ihn", "ihr", "ihnen", "uns", "mir", "mich", "sich"})
+# Determiners that cannot open a subject: after "die dem Minister vorwerfen" the relative pronoun is it.
+_OBJECT_DETERMINERS = frozenset(
+    {
+        "dem",
+        "den",
+        "einem",
+        "einen",
+        "diesem",
+        "diesen",
+        "seinem",
+        "seinen",
+        "ihrem",
+        "ihren",
+        "jedem",
+        "jeden",
+    }
+)
 _IMPERSONAL_VERBS = frozenset({"heißen", "ergeben", "hervorgehen", "zeigen"})
 _SOURCE_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom"})
 
@@ -93,8 +110,8 @@ def subordinate_frame(ctx: Context, sent: Sentence, sub: int, verb: int) -> None
     end = np_end(toks, sub + 1, verb)
     speaker: Span | None = (sub + 1, end) if end is not None else None
     relative = toks[sub].tag in {"PRELS", "PRELAT", "ART"}
-    if relative and (speaker is None or toks[sub + 1].lower in _OBJECT_PRONOUNS):
-        speaker = (sub, sub + 1)  # "..., der sagte", but "..., die Schröder erklärt hatte"
+    if relative and (speaker is None or toks[sub + 1].lower in _OBJECT_PRONOUNS | _OBJECT_DETERMINERS):
+        speaker = _with_antecedent(toks, sent.first, sub)  # "..., der sagte", not "..., die X erklärt hatte"
     start = verb + 2
     first = toks[start]
     if first.tag in {"KOUS", "KOUI", "PRELS"} and first.lower not in {"dass", "daß", "ob"}:
@@ -102,6 +119,12 @@ def subordinate_frame(ctx: Context, sent: Sentence, sub: int, verb: int) -> None
     if first.tag in FINITE_TAGS and not is_subjunctive(first):
         return  # the main clause goes on: "Ein Bescheid, der X einräumt, soll ..."
     add_complement(ctx, sent, start, "indirect", speaker, (cue_lo, verb + 1))
+
+
+def _with_antecedent(toks: list[Token], lo: int, sub: int) -> Span:
+    """A relative pronoun as speaker, with the noun phrase it refers to: "Stimmen, die"."""
+    antecedent = np_before(toks, sub - 1, lo) if sub - 1 > lo and toks[sub - 1].text == "," else None
+    return (antecedent[0], sub + 1) if antecedent is not None else (sub, sub + 1)
 
 
 def heisst_es(ctx: Context, sent: Sentence, k: int, clause_hi: int) -> bool:

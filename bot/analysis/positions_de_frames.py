@@ -4,6 +4,7 @@ Konjunktiv, a quotation) and frames without one ("X sprach von einem Unfall").""
 from __future__ import annotations
 
 from bot.analysis.positions import Offsets
+from bot.analysis.positions_de_clauses import plural_speech_verb
 from bot.analysis.positions_de_context import Context
 from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_subjunctive, reporting_verbs
 from bot.language.tokens import Sentence, Token
@@ -56,7 +57,9 @@ def clause_end(ctx: Context, k: int, hi: int, *, stop_at_verbs: bool = True) -> 
             if close > 0:
                 j = close + 1
                 continue
-        if tok.text in _CLAUSE_BREAKS or (stop_at_verbs and tok.tag in FINITE_TAGS and qi < 0):
+        if tok.text in _CLAUSE_BREAKS or (
+            stop_at_verbs and (tok.tag in FINITE_TAGS or plural_speech_verb(toks, j, hi)) and qi < 0
+        ):
             return j
         j += 1
     return hi

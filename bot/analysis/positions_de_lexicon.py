@@ -66,6 +66,12 @@ def is_source_noun(text: str) -> bool:
 
 
 @cache
+def source_event_nouns() -> frozenset[str]:
+    """Source nouns that also name an event ("nach der Veröffentlichung")."""
+    return word_list("source_event_nouns_de")
+
+
+@cache
 def _holder_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
     roles = {line.split("\t", 1)[0].strip().lower() for line in word_list("actor_roles_de")}
     words = roles | lower_word_list("holder_nouns_de") | lower_word_list("actor_groups")
@@ -105,14 +111,26 @@ def is_konjunktiv1(tok: Token) -> bool:
         stem = lemma[:-1]  # tun -> tu(e)
     else:
         return False
-    if form == stem + "e":
-        return True
+    if form == stem + "e" or (lemma.endswith("eln") and form == lemma[:-3] + "le"):
+        return True  # (handele, handle)
     # separable verbs lemmatised with their particle: "gebe" of "angeben"
     return len(form) >= 4 and lemma.endswith(form[:-1] + "en") and lemma != form[:-1] + "en"
 
 
 def is_konjunktiv2(tok: Token) -> bool:
-    return tok.tag in FINITE_TAGS and tok.text.lower() in _KONJUNKTIV2
+    if tok.tag not in FINITE_TAGS:
+        return False
+    form = tok.text.lower()
+    return form in _KONJUNKTIV2 or _strong_konjunktiv2(form, tok.lemma.lower())
+
+
+def _strong_konjunktiv2(form: str, lemma: str) -> bool:
+    """Konjunktiv II of a strong verb: the preterite stem with umlaut + e/en ("befände", "stünden",
+    "ließe" is not: no umlaut). The lemma has no umlaut, so indicative forms ("fährt") end in -t."""
+    if not form.endswith(("e", "en")) or len(form) < 4:
+        return False
+    umlauts = [ch for ch in form if ch in "äöü"]
+    return bool(umlauts) and not any(ch in lemma for ch in "äöü") and form[:1] == lemma[:1]
 
 
 def is_subjunctive(tok: Token) -> bool:

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from bot.analysis.positions_de_context import Context
 from bot.analysis.positions_de_frames import content_before
-from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_source_noun, is_subjunctive
+from bot.analysis.positions_de_lexicon import (
+    FINITE_TAGS,
+    is_source_noun,
+    is_subjunctive,
+    source_event_nouns,
+    speech_nouns,
+)
 from bot.analysis.positions_de_phrases import np_before, np_end
-from bot.language.tokens import Sentence
+from bot.language.tokens import Sentence, Token
 
 _GENITIVE_FORMS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses"})
 _SPEAKER_POSSESSIVES = ("mein", "unser", "dein", "euer", "eur")
 _SO_BEFORE = frozenset({",", "–", "—", "-", "("})  # "..., so X" / "... – so X –"
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "eines", "einen"})
+_ANTECEDENT_REACH = 4  # tokens before ", nach denen" that may name the source ("Umfragen im Land")
 _NP_START = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "NN", "NE", "FM", "NNA", "ADJ(A)", "CARD", "PPER"})
 
 
@@ -109,6 +117,8 @@ def _nach(ctx: Context, sent: Sentence, k: int) -> Found:
             return None  # "meiner Meinung nach", "Ihrer Ansicht nach": an interview, not a source
         return before, lo
     if k + 1 < hi and toks[k + 1].tag == "PRELS" and k > lo and toks[k - 1].text == ",":
+        if not any(_names_source(toks[j].text) for j in range(max(lo, k - 1 - _ANTECEDENT_REACH), k - 1)):
+            return None  # "die Pause, nach der ...": a time, not a source
         return (k + 1, k + 2), k + 2  # "Gerüchte, nach denen ...": the relative clause is the content
     j = k + 1
     while j < hi and (
@@ -133,7 +143,21 @@ def _nach(ctx: Context, sent: Sentence, k: int) -> Found:
         end = np_end(toks, attach, hi)
         if end is not None:
             return (attach, end), lo
+    if (
+        toks[head].text in source_event_nouns()
+        and toks[k + 1].lower not in _INDEFINITE  # "nach einer Studie" names a source
+        and not _reported(toks, lo, hi)
+    ):
+        return None  # "Nach der Veröffentlichung kam es zu Protesten": a time, not a source
     return (k + 1, head + 1), lo
+
+
+def _names_source(text: str) -> bool:
+    return is_source_noun(text) or text in speech_nouns()
+
+
+def _reported(toks: list[Token], lo: int, hi: int) -> bool:
+    return any(is_subjunctive(t) for t in toks[lo:hi])
 
 
 def _gemaess(ctx: Context, sent: Sentence, k: int) -> Found:

@@ -20,6 +20,7 @@ _ATTRIBUTE_STARTS = frozenset(
 )
 _COMPLEMENT_ENDS = frozenset({".", "!", "?", ";", ":"})
 _NOT_COMPLEMENT = frozenset({"KOUI", "KOUS", "PRELS", "PRELAT", "PWAV", "PWS"})
+_SUBJECT_REACH = 7  # tokens of the first constituent of a verb-second complement, plus one
 _REACH = 10  # tokens between the noun and the comma before its complement
 
 
@@ -78,9 +79,19 @@ def _complement_end(ctx: Context, start: int, hi: int) -> int | None:
     finite = [t for t in words if t.tag in FINITE_TAGS and not ctx.in_quote(t.index)]
     if any(t.tag in {"VV(IZU)", "PTKZU"} for t in words) and not finite:
         return end  # an infinitive with "zu"
-    verb_second = [t for t in words[1:3] if t.tag in FINITE_TAGS]
-    if verb_second and is_subjunctive(verb_second[0]):  # "der Vorwurf, das Gericht sei nicht legitim, ..."
-        return next((m for m in range(verb_second[0].index + 1, end) if toks[m].text == ","), end)
+    verb_second = _verb_second(words)  # "der Vorwurf, das Gericht sei nicht legitim, ..."
+    if verb_second is not None and is_subjunctive(verb_second):
+        return next((m for m in range(verb_second.index + 1, end) if toks[m].text == ","), end)
+    return None
+
+
+def _verb_second(words: list[Token]) -> Token | None:
+    """The finite verb after a first constituent: "das Gericht sei", "die neue Sorte werde"."""
+    for t in words[1:_SUBJECT_REACH]:
+        if t.tag in FINITE_TAGS:
+            return t
+        if t.text == "," or t.tag in _NOT_COMPLEMENT:
+            return None
     return None
 
 

@@ -18,7 +18,9 @@ from bot.analysis.positions_de_clauses import (
     main_verb,
     misread_article,
     opens_clause,
+    plural_verb,
     segment_start,
+    subject_right_before,
 )
 from bot.analysis.positions_de_context import Context
 from bot.analysis.positions_de_fixed import demonstrative, heisst_es, subordinate_frame, wie_clause
@@ -54,7 +56,7 @@ def verb_frames(ctx: Context, sent: Sentence) -> None:
     k = lo
     while k < hi:
         tok = toks[k]
-        if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or k == main):
+        if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or k == main or plural_verb(toks, k, hi)):
             k += 1
             continue
         seg_lo = segment_start(ctx, lo, k)
@@ -245,6 +247,8 @@ def _speaker(ctx: Context, lo: int, seg_lo: int, k: int, cue_hi: int) -> tuple[i
         return _agent(ctx, lo, cue_hi) or source_in(
             toks, seg_lo, cue_hi
         )  # "In einem Bericht der X wurde ..."
+    if toks[k].tag not in FINITE_TAGS and k != main_verb(ctx, lo, k + 1):
+        return subject_right_before(toks, lo, k)  # "..., und die Pendler befürchten, ..."
     if k + 1 < len(toks) and toks[k + 1].lower in {"er", "ich", "wir", "man"}:
         return (k + 1, k + 2)  # "Die Bürger forderte er auf, ...", "Neue Märkte will man erschließen"
     if k > lo and toks[k - 1].tag == "KON":
