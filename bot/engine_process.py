@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,6 +45,7 @@ class EngineCrashed(RuntimeError):
 
 def _start_child(nice: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    _exit_with_parent(os.getppid())
     if nice:
         try:
             os.nice(nice)
@@ -52,6 +54,17 @@ def _start_child(nice: int) -> None:
     from bot.warmup import warm_up
 
     warm_up()
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """Exit when the bot process is gone (killed with SIGKILL, it cannot stop us), instead of lingering."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _analyse(article: Article) -> Briefing:

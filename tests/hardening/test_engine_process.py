@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,3 +52,50 @@ def test_a_dead_child_fails_its_request_and_the_next_one_gets_a_new_child() -> N
         assert engine.analyse(article).actors
     finally:
         engine.close()
+
+
+_PARENT = """
+import multiprocessing, sys, time
+from bot.engine_process import EngineProcess
+if __name__ == "__main__":
+    engine = EngineProcess()
+    engine.warm()
+    children = multiprocessing.active_children()
+    print(*[child.pid for child in children], flush=True)
+    time.sleep(60)
+"""
+
+
+def test_the_children_exit_when_the_bot_process_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(_PARENT, encoding="utf-8")
+    root = str(Path(__file__).resolve().parents[2])
+    parent = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": root},
+    )
+    try:
+        assert parent.stdout is not None
+        children = [int(pid) for pid in parent.stdout.readline().split()]
+        assert children and all(_alive(pid) for pid in children)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in children)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead too: it only waits for init to reap it
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
