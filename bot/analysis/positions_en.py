@@ -33,12 +33,15 @@ from bot.analysis.positions_en_quotes import find_quotes
 from bot.analysis.positions_en_quoting import QUOTING, mistagged_cue, quoting_verb
 from bot.analysis.positions_en_sources import cueless_frames
 from bot.analysis.positions_en_speakers import find_speaker, source_speaker, subject_left
+from bot.language.tokens import Token
 
 log = logging.getLogger(__name__)
 _ANY_WORD = re.compile(r"\w+")
 _MIN_WORDS_WITHOUT_SPEAKER = 3
 _PARTICLES = frozenset({"out", "for", "on", "to", "about"})
 _ADJECTIVAL_BEFORE = frozenset({"AT0", "DPS", "CRD", "DT0", "AJ0", "ORD"})
+_QUANTITY_TAGS = frozenset({"CRD", "DT0"})
+_NOMINAL_AFTER = frozenset({"NN0", "NN1", "NN2", "NP0", "AJ0", "AJC", "AJS", "CRD", "VVG", "PRP", "PRF"})
 _SEPARATORS = frozenset({",", ";", "and", "but", "while", "or", "--", "—", "–"})
 _AUX_OR_ADVERB = frozenset({"AV0", "VM0", "XX0", "VHZ", "VHD", "VHB", "VBZ", "VBD", "VBB"})
 _RELATIVES = frozenset({"which", "who", "whom", "that", "where", "what"})
@@ -147,7 +150,7 @@ def _plausible_cue(scope: Scope, i: int) -> bool:
         tok.tag in {"VVN", "VVD"}
         and prev is not None
         and (
-            prev.tag in _ADJECTIVAL_BEFORE
+            (prev.tag in _ADJECTIVAL_BEFORE and not _quantity_subject(prev, nxt))
             or (
                 (prev.tag in {"PRP", "PRF"} or prev.text.lower() == "more")
                 and nxt is not None
@@ -165,6 +168,12 @@ def _plausible_cue(scope: Scope, i: int) -> bool:
         and prev.tag in {"PRF", "PRP"}
         and prev.text.lower() not in _GERUND_OK
     )
+
+
+def _quantity_subject(prev: Token, nxt: Token | None) -> bool:
+    """ "One in three said the party ...", "Several said they ...": a number or quantifier is the
+    subject when no noun follows the verb it stands before."""
+    return prev.tag in _QUANTITY_TAGS and (nxt is None or nxt.tag not in _NOMINAL_AFTER)
 
 
 def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
@@ -213,7 +222,7 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
             # "As the paper noted, the mayor raised ...": the main clause is what was noted
             scope.stop = scope.hi + 1
             frame_first = right_start = main_clause
-        built = build_content(scope, spec, frame_first, right_start, subject_first, inverted)
+        built = build_content(scope, spec, frame_first, right_start, subject_first, inverted, speaker)
         if built is None or built[0][1] <= built[0][0] or only_time(scope.text[built[0][0] : built[0][1]]):
             continue
         if only_agent_or_setting(scope, last, built[0]):

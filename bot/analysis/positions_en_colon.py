@@ -9,6 +9,8 @@ from bot.language.tokens import Token
 
 _LEAD_INS = frozenset({"-", "–", "—", "from", "--"})
 _MAX_SOURCE_TOKENS = 7
+_MIN_TITLE_WORDS = 4
+_TITLE_SHARE = 0.7
 
 
 def colon_frame(scope: Scope, i: int) -> Frame | None:
@@ -38,11 +40,24 @@ def colon_frame(scope: Scope, i: int) -> Frame | None:
     end = scope.hi
     while end > k and toks[end].text in {".", ",", ";"}:
         end -= 1
-    if not any(toks[m].tag.startswith("V") for m in range(k, end + 1)):
+    # a headline "Poll: Trump ties Clinton, campaign says ...": the line's source holds it all
+    headline = source[0] == scope.lo
+    if not any(toks[m].tag.startswith("V") for m in range(k, end + 1)) and not (
+        headline and _title_cased(toks[k : end + 1])
+    ):
         return None
-    return Frame("indirect", (i, i), source, (toks[k].start, toks[end].end), weak=True)
+    return Frame("indirect", (i, i), source, (toks[k].start, toks[end].end), weak=not headline)
 
 
 def _looks_like_source(tok: Token) -> bool:
     """A name or a noun for a speaker; not a label such as "Note" or a number."""
     return (tok.text[:1].isupper() and tok.text.isalpha()) or tok.tag == "PNP"
+
+
+def _title_cased(tokens: list[Token]) -> bool:
+    """A headline in title case ("Trump Ties Clinton in Three-Way Contest"), whose verbs the tagger
+    often reads as nouns."""
+    words = [tok.text for tok in tokens if tok.text[:1].isalpha()]
+    if len(words) < _MIN_TITLE_WORDS or sum(tok.text == "," for tok in tokens) > 1:
+        return False  # too short, or a list of names
+    return sum(word[0].isupper() for word in words) >= _TITLE_SHARE * len(words)

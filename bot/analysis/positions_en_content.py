@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.analysis.positions_en_cues import CueSpec
 from bot.analysis.positions_en_frames import Scope, TokenSpan
+from bot.analysis.positions_en_left import span_has_verb, span_holds
 from bot.analysis.positions_en_phrases import FINITE_TAGS, is_quote_mark
 from bot.analysis.positions_en_quotes import Quote
 from bot.language.tokens import Token
@@ -170,6 +171,7 @@ def build_content(
     right_start: int,
     subject_first: int | None,
     inverted: bool = False,
+    speaker: TokenSpan | None = None,
 ) -> tuple[tuple[int, int], bool] | None:
     """Content offsets and whether they are quoted, for a frame spanning frame_first..right_start-1.
 
@@ -205,6 +207,13 @@ def build_content(
         and toks[right_start - 1].tag != "VVG"
     )
     left_clause = _left_clause(scope, frame_first)
+    if (
+        left_clause is not None
+        and speaker is not None
+        and toks[frame_first].tag == "VVG"
+        and span_holds(scope, left_clause, speaker)
+    ):
+        left_clause = None  # "Clinton celebrated ..., declaring ...": the speaker's own clause
     right_quote = _quote_starting(scope, k)
     if inverted and right_quote is None:
         # "The strike will end, said Anna Berg, a spokeswoman": what follows the speaker is apposition
@@ -244,7 +253,7 @@ def build_content(
         return (toks[k].start, _content_end(scope, end)), False
     if spec.frame == "quote":
         return None
-    if left_clause is not None:
+    if left_clause is not None and (end < k or span_has_verb(scope, left_clause)):
         return left_clause, False
     if end >= k:
         return (toks[k].start, toks[end].end), False

@@ -6,12 +6,16 @@ from __future__ import annotations
 from bot.analysis.positions_en_cues import CueSpec, Lexicon
 from bot.analysis.positions_en_frames import Scope
 from bot.analysis.positions_en_phrases import left_np, right_np
+from bot.language.tokens import Token
 
 QUOTING = CueSpec("indirect", "speech")
 _VERB_TAGS = frozenset({"VVD", "VVZ"})
 _NOUN_TAGS = frozenset({"NN2", "NN1", "NP0"})
 _QUOTE_ENDINGS = frozenset(",?!")
 _CLAUSE_ENDS = frozenset({".", ",", "!", "?", ";"})
+_PLURAL_ENDINGS = frozenset({"NN2", "CRD", "NN0"})
+_POLLED = frozenset({"polled", "surveyed", "questioned", "interviewed"})
+_OBJECT_OPENINGS = frozenset({"AT0", "PNP", "CJT", "DPS", "DT0"})
 
 
 def quoting_verb(scope: Scope, i: int) -> bool:
@@ -37,6 +41,10 @@ def mistagged_cue(scope: Scope, i: int, lex: Lexicon) -> CueSpec | None:
     toks = scope.tokens
     tok = toks[i]
     low = tok.text.lower()
+    if tok.tag == "NN1" and i < scope.hi and _plural_subject_verb(toks[i - 1], toks[i + 1]):
+        spec = lex.verbs.get(low)
+        if spec is not None and spec.frame in {"speech", "clause"}:
+            return spec  # "Nearly nine out of 10 say they ...", "students polled think ..."
     if tok.tag not in _NOUN_TAGS or not low.endswith("s"):
         return None
     spec = lex.verbs.get(low[:-1]) or lex.verbs.get(low[:-2])
@@ -48,6 +56,13 @@ def mistagged_cue(scope: Scope, i: int, lex: Lexicon) -> CueSpec | None:
     if i == scope.hi or toks[i + 1].text in _CLAUSE_ENDS or toks[i + 1].tag in {"PRP", "AV0"}:
         return spec
     return None
+
+
+def _plural_subject_verb(prev: Token, nxt: Token) -> bool:
+    """A base-form verb the tagger read as a noun: it follows a plural or counted subject
+    ("10 say", "students polled support") and an object or clause follows it."""
+    plural = prev.tag in _PLURAL_ENDINGS or prev.text.lower() in _POLLED
+    return plural and nxt.tag in _OBJECT_OPENINGS
 
 
 def _opens_quote(scope: Scope, k: int) -> bool:

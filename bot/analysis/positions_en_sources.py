@@ -12,6 +12,10 @@ from bot.analysis.positions_en_phrases import right_np
 from bot.language.lexicons import lower_word_list
 
 _AUX_OR_ADVERB = frozenset({"AV0", "VM0", "XX0", "VHZ", "VHD", "VHB", "VBZ", "VBD", "VBB"})
+_MAX_SOURCE_TAIL = 6
+_TAIL_STOPS = frozenset(
+    {"PUN", "VVZ", "VVB", "VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VM0", "VDZ", "VDD", "VDB"}
+)
 
 
 def cueless_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
@@ -47,6 +51,9 @@ def in_source_frame(scope: Scope, i: int) -> Frame | None:
     if source is None or toks[source[1]].text.lower() not in lower_word_list("source_nouns_en"):
         return None
     after = source[1] + 1
+    # "In a CBS News poll last month, ...", "In the survey released Monday, ...": up to the comma
+    while after <= min(scope.hi, source[1] + _MAX_SOURCE_TAIL) and toks[after].tag not in _TAIL_STOPS:
+        after += 1
     if after > scope.hi or toks[after].text != "," or after + 1 > scope.hi:
         return None
     end = scope.hi

@@ -172,7 +172,7 @@ def find_speaker(
         return subject, False, False
     inverted = (
         _inverted(scope, last, is_quote_mark(prev))
-        if can_invert and (prev.text == "," or is_quote_mark(prev))
+        if can_invert and (is_quote_mark(prev) or (prev.text == "," and _clause_before(scope, j)))
         else None
     )
     if inverted is not None and is_quote_mark(prev):
@@ -187,6 +187,13 @@ def find_speaker(
     if prev.text == "," and toks[i].tag in {"VVD", "VVZ"}:
         return clause_subject(scope, j), False, False  # "Biden complained ..., mocked ..."
     return None, False, False
+
+
+def _clause_before(scope: Scope, j: int) -> bool:
+    """ "Taxes will rise, said Smith": a finite verb or a quotation stands before the comma at j;
+    not "Jack Dorsey, Twitter's chief, posted a photo", where the comma closes an apposition."""
+    toks = scope.tokens
+    return any(toks[k].tag in FINITE_TAGS or scope.quote_of[k] >= 0 for k in range(scope.lo, j))
 
 
 def _head_of_relative(scope: Scope, speaker: TokenSpan) -> TokenSpan:
