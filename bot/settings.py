@@ -6,11 +6,12 @@ Every key is documented in config/briefbot.example.toml. Secrets are SecretStr: 
 from __future__ import annotations
 
 import os
+import tomllib
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -136,5 +137,26 @@ def load_settings(config_file: str | Path | None = None, **overrides: object) ->
     token = _config_file.set(path)
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as err:
+        from bot.errors import UserFacingError
+
+        raise UserFacingError(_invalid_settings(err, path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        from bot.errors import UserFacingError
+
+        raise UserFacingError(f"The configuration file {path} is not valid TOML: {err}") from None
     finally:
         _config_file.reset(token)
+
+
+def _invalid_settings(err: ValidationError, path: Path | None) -> str:
+    """One line per invalid setting, naming its environment variable; never the value (it may be a secret)."""
+    where = f"{path} or the environment" if path is not None else "the environment"
+    lines = [f"invalid configuration (from {where}):"]
+    for problem in err.errors():
+        key = ".".join(str(part) for part in problem["loc"]) or "settings"
+        field = Settings.model_fields.get(str(problem["loc"][0])) if problem["loc"] else None
+        alias = field.validation_alias if field is not None else None
+        variable = alias.choices[0] if isinstance(alias, AliasChoices) else f"BRIEFBOT_{key.upper()}"
+        lines.append(f"  {key} ({variable}): {problem['msg']}")
+    return "\n".join(lines)

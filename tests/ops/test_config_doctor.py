@@ -156,3 +156,29 @@ def test_logs_never_carry_a_secret_even_in_a_traceback(fmt: str) -> None:
         assert entries[1]["level"] == "ERROR" and "RuntimeError" in entries[1]["traceback"]
     else:
         assert f"WARNING briefbot.test: token {REDACTED} and {REDACTED}" in written
+
+
+@pytest.mark.parametrize("command", [["run"], ["doctor"], ["feeds", "list", "--channel", "console"]])
+def test_invalid_values_are_one_line_each_without_a_traceback(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_ENGINE_NICE", "40")
+    monkeypatch.setenv("BRIEFBOT_WORKERS", "many")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and BOT_TOKEN not in err and "many" not in err
+    assert "engine_nice (BRIEFBOT_ENGINE_NICE): Input should be less than or equal to 19" in err
+    assert "workers (BRIEFBOT_WORKERS): Input should be a valid integer" in err
+
+
+@pytest.mark.parametrize("content", [b"workers = \n", b"\xd0\xcf\x11\xe0 binary"])
+def test_a_broken_configuration_file_is_named_in_one_line(
+    content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_bytes(content)
+    assert main(["doctor", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"briefbot: The configuration file {config} is not valid TOML")
+    assert "Traceback" not in err
