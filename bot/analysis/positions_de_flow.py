@@ -12,12 +12,21 @@ from bot.analysis.positions_de_context import Context, Found
 from bot.analysis.positions_de_frames import name_like
 from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_konjunktiv1, is_konjunktiv2
 from bot.analysis.positions_de_phrases import np_end, subject_after, subject_before
-from bot.analysis.positions_de_speakers import existential, first_person, guess_speaker
+from bot.analysis.positions_de_speakers import (
+    acting_subject,
+    clause_start,
+    existential,
+    first_person,
+    guess_speaker,
+    holder_like,
+    verb_subject,
+)
 from bot.language.tokens import Token
 
 _MAX_GAP = 3  # sentences between a speaker's position and a continuation
 _FIRST_PERSON = frozenset({"ich", "wir"})
 _SPECULATIVE = frozenset({"müsste", "müssten", "dürfte", "dürften"})  # the writer's own estimate
+_COLON = frozenset({":"})
 _QUESTION_WORDS = frozenset({"ob", "wer", "was", "warum", "wie", "wann", "wo", "weshalb"})
 
 
@@ -65,14 +74,18 @@ def _colon_speaker(ctx: Context, colon: int) -> tuple[int, int] | None:
     Polizei:'. A clause in Konjunktiv is itself reported: the quotation goes to that speaker."""
     toks = ctx.toks
     sent = ctx.doc.sentences[toks[colon].sentence]
-    lo = sent.first
+    lo = clause_start(toks, sent.first, colon, _COLON)
     verb = main_verb(ctx, lo, colon)
     if verb >= 0:
         if is_konjunktiv1(toks[verb]):
             return None
         if verb + 1 < colon and toks[verb + 1].lower in {"er", "sie", "ich", "wir"}:
             return (verb + 1, verb + 2)  # "Das Angebot lehnt er ab: „…“"
-        return subject_before(toks, lo, verb) or subject_after(toks, verb, colon)
+        before = subject_before(toks, lo, verb)
+        if before is not None and holder_like(toks, before):
+            return before
+        after = subject_after(toks, verb, colon)  # an object in the prefield: "Die Kritik weist X zurück:"
+        return after if after is not None and holder_like(toks, after) else before or after
     start = next((j for j in range(lo, colon) if toks[j].tag in {"ART", "PPOSAT", "NN", "NE", "PDAT"}), -1)
     if start < 0:
         return None
@@ -143,7 +156,10 @@ def continue_reported(ctx: Context) -> None:
                 ctx.add("indirect", content, sent.index, local, None)
                 covered.add(sent.index)
                 continue
-        if anchor.sentence == sent.index - 1 and _continues(ctx, anchor):
+        subject = acting_subject(ctx, sent) if not own and not hearsay else None
+        if subject is not None:
+            ctx.add("indirect", content, sent.index, subject, None)  # "X lehnt ab, ... werde geprüft"
+        elif anchor.sentence == sent.index - 1 and _continues(ctx, anchor):
             _extend(ctx, anchor, sent.index, content)  # one passage of reported speech
         else:
             ctx.add("indirect", content, sent.index, anchor.speaker_tokens, None)
@@ -210,7 +226,10 @@ def fill_speakers(ctx: Context) -> None:
             anchor.sentence < f.sentence - 1 or _paragraphs_between(ctx, anchor.raw.content[1], start)
         ):
             anchor = None
-        speaker = anchor.speaker_tokens if anchor is not None else guess_speaker(ctx, sent)
+        cue = ctx.doc.token_at(f.raw.cue[0]) if f.raw.cue is not None else None
+        speaker = verb_subject(ctx, cue) if cue is not None else None  # which the frame missed
+        if speaker is None:
+            speaker = anchor.speaker_tokens if anchor is not None else guess_speaker(ctx, sent)
         if speaker is not None:
             f.speaker_tokens = speaker
             f.raw.speaker = ctx.chars(*speaker)

@@ -17,6 +17,12 @@ from bot.language.tokens import Sentence, Token
 Span = tuple[int, int]
 _HOLDER_PRONOUNS = frozenset({"er", "sie"})
 _EXISTENTIAL_VERBS = frozenset({"geben", "bestehen", "herrschen", "existieren"})
+_AUXILIARIES = frozenset({"sein", "werden"})
+_ATTACHMENT_TAGS = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "KOUS", "PRELS"})
+_NOUN_TAGS = frozenset({"NN", "NE", "NNA", "FM"})
+_SEGMENT_ENDS = frozenset({":", ";"})
+_CLAUSE_ENDS = frozenset({":", ";", ","})
+_CLAUSE_OPENERS = frozenset({"KON", "KOUS"})
 
 
 def first_person(toks: list[Token], tok: Token) -> bool:
@@ -35,10 +41,22 @@ def holder_like(toks: list[Token], span: Span | None) -> bool:
         return words[0].lower in _HOLDER_PRONOUNS
     if is_time_noun(words[-1]):
         return False
+    words = _head_words(words)
     return any(
         t.text[:1].isupper() and (t.tag == "NE" or (t.tag in {"NN", "NNA", "FM"} and is_holder_noun(t.text)))
         for t in words
     )
+
+
+def _head_words(words: list[Token]) -> list[Token]:
+    """The noun phrase up to its first attachment: "Die Konflikte" of "Die Konflikte im Staat
+    Afrikas", "Der Verkauf" of "Der Verkauf der Woba" (a name in an attachment holds nothing)."""
+    seen_noun = False
+    for n, t in enumerate(words):
+        if seen_noun and (t.tag in _ATTACHMENT_TAGS or t.text == ","):
+            return words[:n]
+        seen_noun = seen_noun or t.tag in _NOUN_TAGS
+    return words
 
 
 def narrated_subject(ctx: Context, sent: Sentence) -> Span | None:
@@ -49,6 +67,22 @@ def narrated_subject(ctx: Context, sent: Sentence) -> Span | None:
     if main < 0 or is_subjunctive(toks[main]):
         return None
     return (subject_before(toks, lo, main) if main > lo else None) or subject_after(toks, main, hi)
+
+
+def acting_subject(ctx: Context, sent: Sentence) -> Span | None:
+    """A named holder acting in the sentence's own indicative main clause ("Der Sprecher lehnt einen
+    Verkauf ab, ein Verkauf werde aber geprüft"): the reported part is then that holder's. Not a
+    pronoun (it mostly picks up the topic of the passage) nor the subject of "sein"/"werden"
+    (a state or a passive: "Zwölf Touristen wurden verletzt, die Verletzten seien ...")."""
+    toks = ctx.toks
+    lo, hi = sent.first, sent.last + 1
+    main = main_verb(ctx, lo, hi)
+    if main < 0 or is_subjunctive(toks[main]) or toks[main].lemma.lower() in _AUXILIARIES:
+        return None
+    subject = (subject_before(toks, lo, main) if main > lo else None) or subject_after(toks, main, hi)
+    if subject is None or toks[subject[0]].tag == "PPER" or not holder_like(toks, subject):
+        return None
+    return subject
 
 
 def guess_speaker(ctx: Context, sent: Sentence) -> Span | None:
@@ -68,3 +102,36 @@ def existential(ctx: Context, sent: Sentence) -> bool:
     darüber, dass ...". What follows is the writer's statement, not somebody's speech."""
     verb = main_verb(ctx, sent.first, sent.last + 1)
     return verb >= 0 and ctx.toks[verb].lemma.lower() in _EXISTENTIAL_VERBS
+
+
+def clause_start(
+    toks: list[Token], lo: int, k: int, ends: frozenset[str], openers: frozenset[str] = frozenset()
+) -> int:
+    """Index after the last token in [lo, k) whose text is in `ends` or whose tag is in `openers`."""
+    for j in range(k - 1, lo - 1, -1):
+        if toks[j].text in ends or toks[j].tag in openers:
+            return j + 1
+    return lo
+
+
+def verb_subject(ctx: Context, verb: Token) -> Span | None:
+    """The subject of a speech verb: in the prefield of its sentence segment ("Die Kanadier hingegen
+    sagen, ..."), of its own clause ("..., und das FBI versprach, ...", "Während Shakira erklärte,
+    ...") or after it ("Dem widersprach der Minister"); a noun phrase or "er"/"sie"."""
+    if not verb.tag.startswith("V"):
+        return None
+    toks = ctx.toks
+    sent = ctx.doc.sentences[verb.sentence]
+    k = verb.index
+    lo = clause_start(toks, sent.first, k, _SEGMENT_ENDS)
+    clause = clause_start(toks, lo, k, _CLAUSE_ENDS, _CLAUSE_OPENERS)
+    for subject in (
+        subject_before(toks, lo, k) if k > lo else None,
+        subject_before(toks, clause, k) if lo < clause < k else None,
+        subject_after(toks, k, sent.last + 1),
+    ):
+        if subject is not None and (
+            holder_like(toks, subject) or any(toks[j].tag in _NOUN_TAGS for j in range(*subject))
+        ):
+            return subject
+    return None
