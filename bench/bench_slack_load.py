@@ -4,11 +4,13 @@ Sends signed Events API requests at a fixed rate (default 1,000 at 50 per second
 endpoint on 127.0.0.1: the real SlackHttpAdapter (slack-bolt AsyncApp, ChatService with the offline
 engine, warmed up) in its own process, posting to a fake Slack Web API that runs in this process.
 One event in ten is an article to brief (the examples' body repeated --size times, so analyses run
-throughout), two are `help` mentions, seven are channel chatter the bot acks and ignores. Then the
-same events go to a bare slack-bolt app (no-op listeners, same aiohttp serving) in a fresh process.
-Prints failures and ack latency p50/p99/max for both, and the ratio of the p99s.
+throughout), two are `help` mentions, seven are channel chatter the bot acks and ignores. The same
+events go to a bare slack-bolt app (no-op listeners, same aiohttp serving) in another process. The
+two take turns in --rounds rounds (the bot's analyses all finished before each bare round), so that
+other load on the machine at the time weighs on both alike. Prints failures and ack latency
+p50/p99/max for both, pooled over the rounds, and the ratio of the p99s.
 
-    python bench/bench_slack_load.py [--events 1000] [--rate 50] [--size 10] [--engine-thread]
+    python bench/bench_slack_load.py [--events 1000] [--rate 50] [--size 10] [--rounds 5] [--engine-thread]
 
 The bot runs as `briefbot run` does: analyses in a child process at a lower CPU priority
 (bot/engine_process.py). --engine-thread runs them in the service's worker thread instead
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,6 +141,11 @@ class Result:
     latencies: list[float]
     failures: dict[str, int]
 
+    def add(self, other: Result) -> None:
+        self.latencies += other.latencies
+        for kind, number in other.failures.items():
+            self.failures[kind] = self.failures.get(kind, 0) + number
+
     def line(self, name: str) -> str:
         ms = [1000 * x for x in self.latencies]
         failed = sum(self.failures.values())
@@ -178,9 +187,9 @@ async def fire(url: str, bodies: list[bytes], rate: float) -> Result:
     return result
 
 
-async def run_against(
-    kind: str, fake: FakeSlack, bodies: list[bytes], rate: float, size: int, *, engine_process: bool
-) -> Result:
+@contextlib.asynccontextmanager
+async def server(kind: str, fake: FakeSlack, *, engine_process: bool) -> AsyncIterator[str]:
+    """A bot or bare server in a child process; yields its events URL."""
     with tempfile.TemporaryDirectory() as folder:
         port_file = Path(folder) / "port"
         command = [sys.executable, __file__, "--serve", kind, "--api-url", fake.api_url]
@@ -191,37 +200,59 @@ async def run_against(
                 if child.poll() is not None:
                     raise RuntimeError(f"the {kind} server exited with {child.returncode}")
                 await asyncio.sleep(0.05)
-            url = f"http://127.0.0.1:{port_file.read_text()}/slack/events"
-            await fire(
-                url, build_events(20, first=1_000_000), rate
-            )  # connections, caches, the first analysis
-            return await fire(url, bodies, rate)
+            yield f"http://127.0.0.1:{port_file.read_text()}/slack/events"
         finally:
-            await asyncio.sleep(1.0)  # let the last replies be posted
             child.terminate()
             child.wait(timeout=10)
 
 
-async def bench(count: int, rate: float, size: int, *, engine_process: bool) -> None:
+async def settled(fake: FakeSlack, quiet: float = 1.0) -> None:
+    """Wait until the bot has posted nothing for `quiet` seconds: its analyses are done."""
+    seen = -1
+    while len(fake.calls) != seen:
+        seen = len(fake.calls)
+        await asyncio.sleep(quiet)
+
+
+async def bench(count: int, rate: float, size: int, rounds: int, *, engine_process: bool) -> None:
+    """Both servers run side by side; rounds alternate between them, so that whatever else the machine
+    does at the time weighs on both alike. The bot is idle (all replies posted) before each bare round."""
     fake = FakeSlack()
     await fake.start()
     bodies = build_events(count, size=size)
     words = len(article(ARTICLES[0], size).split())
     print(
-        f"{count} signed events at {rate:g}/s: 10% articles to brief (~{words:,} words each), "
-        f"20% help, 70% chatter; analyses in {'a child process' if engine_process else 'a worker thread'}",
+        f"{count} signed events at {rate:g}/s in {rounds} alternating rounds: 10% articles to brief "
+        f"(~{words:,} words each), 20% help, 70% chatter; analyses in "
+        f"{'a child process' if engine_process else 'a worker thread'}",
         flush=True,
     )
+    bot, bare = Result([], {}), Result([], {})
     try:
-        bot = await run_against("bot", fake, bodies, rate, size, engine_process=engine_process)
-        briefings = sum(1 for c in fake.posted() if c.params.get("blocks"))
-        print(
-            bot.line("briefbot"), f"({briefings} briefing messages, {len(fake.posted())} posts)", flush=True
-        )
-        bare = await run_against("bare", fake, bodies, rate, size, engine_process=False)
-        print(bare.line("bare slack-bolt"), flush=True)
+        async with (
+            server("bot", fake, engine_process=engine_process) as bot_url,
+            server("bare", fake, engine_process=False) as bare_url,
+        ):
+            for url in (bot_url, bare_url):  # connections, caches, the first analysis
+                await fire(url, build_events(20, first=1_000_000, size=size), rate)
+            await settled(fake)
+            posts_before = len(fake.posted())
+            share = -(-count // rounds)
+            for number in range(rounds):
+                part = bodies[number * share : (number + 1) * share]
+                bot_round = await fire(bot_url, part, rate)
+                await settled(fake)
+                bare_round = await fire(bare_url, part, rate)
+                bot.add(bot_round)
+                bare.add(bare_round)
+                bot_ms, bare_ms = (1000 * percentile(r.latencies, 0.99) for r in (bot_round, bare_round))
+                print(f"  round {number + 1}: p99 briefbot {bot_ms:.1f} ms, bare {bare_ms:.1f} ms")
+            posted = fake.posted()[posts_before:]
     finally:
         await fake.stop()
+    briefings = sum(1 for c in posted if c.params.get("blocks"))
+    print(bot.line("briefbot"), f"({briefings} briefing messages, {len(posted)} posts)")
+    print(bare.line("bare slack-bolt"))
     bot_p99 = percentile(bot.latencies, 0.99)
     bare_p99 = percentile(bare.latencies, 0.99)
     ratio = bot_p99 / bare_p99 if bare_p99 else float("inf")
@@ -236,6 +267,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=50.0, help="events per second")
     parser.add_argument("--size", type=int, default=10, help="article length: the examples' body repeated")
+    parser.add_argument("--rounds", type=int, default=5, help="alternations between the bot and the bare app")
     parser.add_argument(
         "--engine-thread", action="store_true", help="analyse in a worker thread, not a child process"
     )
@@ -246,7 +278,8 @@ def main() -> None:
     if args.serve:
         asyncio.run(serve(args.serve, args.api_url, args.port_file, engine_process=not args.engine_thread))
     else:
-        asyncio.run(bench(args.events, args.rate, args.size, engine_process=not args.engine_thread))
+        engine_process = not args.engine_thread
+        asyncio.run(bench(args.events, args.rate, args.size, args.rounds, engine_process=engine_process))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import os
 import signal
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -73,10 +74,23 @@ def _analyse(article: Article) -> Briefing:
     return analyse(article)
 
 
-def _answer(briefing: Briefing, text: str, question: str, history: list[str]) -> Answer:
+_briefings: OrderedDict[str, Briefing] = OrderedDict()  # in the child: JSON -> the parsed briefing
+_BRIEFINGS_KEPT = 32
+
+
+def _answer(briefing_json: str, text: str, question: str, history: list[str]) -> Answer:
     from bot.qa import answer_question
 
-    return answer_question(briefing, text, question, history=history)
+    return answer_question(_parsed(briefing_json), text, question, history=history)
+
+
+def _parsed(briefing_json: str) -> Briefing:
+    """The same object for the same briefing, so the question index built for it is reused."""
+    briefing = _briefings.pop(briefing_json, None) or Briefing.model_validate_json(briefing_json)
+    _briefings[briefing_json] = briefing
+    while len(_briefings) > _BRIEFINGS_KEPT:
+        _briefings.popitem(last=False)
+    return briefing
 
 
 def _niceness() -> int:
@@ -104,7 +118,8 @@ class EngineProcess:
     def answer(
         self, briefing: Briefing, text: str, question: str, *, history: list[str] | None = None
     ) -> Answer:
-        return self._call(_answer, briefing, text, question, list(history or []))
+        # as JSON: pickling the pydantic models costs several times more, in the bot's process
+        return self._call(_answer, briefing.model_dump_json(), text, question, list(history or []))
 
     def warm(self) -> None:
         """Start the children and load their engine now rather than on the first message."""
