@@ -2,7 +2,7 @@
 
 Sends signed Events API requests at a fixed rate (default 1,000 at 50 per second) to the bot's
 endpoint on 127.0.0.1: the real SlackHttpAdapter (slack-bolt AsyncApp, ChatService with the offline
-engine, warmed up) in its own process, posting to a fake Slack Web API that runs in this process.
+engine, warmed up) in its own process, posting to a fake Slack Web API in a third process.
 One event in ten is an article to brief (the examples' body repeated --size times, so analyses run
 throughout), two are `help` mentions, seven are channel chatter the bot acks and ignores. The same
 events go to a bare slack-bolt app (no-op listeners, same aiohttp serving) in another process. The
@@ -78,12 +78,35 @@ async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: boo
             warm_up()
         await adapter.start()
         port = adapter.port
-    else:
+    elif kind == "bare":
         port = await _serve_bare(api_url)
+    else:
+        port = await _serve_fake_slack()
     port_file.write_text(str(port))
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     await stop.wait()
+
+
+async def _serve_fake_slack() -> int:
+    """The fake Web API, with /_bench/counts telling how many calls and briefings it has seen.
+
+    In a process of its own, as Slack is elsewhere: the replies the bot posts must not slow down the
+    process that sends the events and times the acks."""
+    fake = FakeSlack()
+    await fake.start()
+
+    async def counts(request: web.Request) -> web.Response:
+        posted = fake.posted()
+        briefings = sum(1 for call in posted if call.params.get("blocks"))
+        return web.json_response({"calls": len(fake.calls), "posts": len(posted), "briefings": briefings})
+
+    stats = web.Application()
+    stats.router.add_get("/_bench/counts", counts)
+    runner = web.AppRunner(stats, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return fake.port * 100_000 + int(runner.addresses[0][1])  # both ports in one number
 
 
 async def _serve_bare(api_url: str) -> int:
@@ -188,11 +211,11 @@ async def fire(url: str, bodies: list[bytes], rate: float) -> Result:
 
 
 @contextlib.asynccontextmanager
-async def server(kind: str, fake: FakeSlack, *, engine_process: bool) -> AsyncIterator[str]:
-    """A bot or bare server in a child process; yields its events URL."""
+async def server(kind: str, api_url: str = "", *, engine_process: bool = False) -> AsyncIterator[int]:
+    """A bot, bare or fake-Slack server in a child process; yields the port it listens on."""
     with tempfile.TemporaryDirectory() as folder:
         port_file = Path(folder) / "port"
-        command = [sys.executable, __file__, "--serve", kind, "--api-url", fake.api_url]
+        command = [sys.executable, __file__, "--serve", kind, "--api-url", api_url]
         command += ["--port-file", str(port_file)] + ([] if engine_process else ["--engine-thread"])
         child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
         try:
@@ -200,25 +223,30 @@ async def server(kind: str, fake: FakeSlack, *, engine_process: bool) -> AsyncIt
                 if child.poll() is not None:
                     raise RuntimeError(f"the {kind} server exited with {child.returncode}")
                 await asyncio.sleep(0.05)
-            yield f"http://127.0.0.1:{port_file.read_text()}/slack/events"
+            yield int(port_file.read_text())
         finally:
             child.terminate()
             child.wait(timeout=10)
 
 
-async def settled(fake: FakeSlack, quiet: float = 1.0) -> None:
-    """Wait until the bot has posted nothing for `quiet` seconds: its analyses are done."""
-    seen = -1
-    while len(fake.calls) != seen:
-        seen = len(fake.calls)
+async def slack_counts(stats_url: str) -> dict[str, int]:
+    async with aiohttp.ClientSession() as session, session.get(stats_url) as response:
+        counts: dict[str, int] = await response.json()
+        return counts
+
+
+async def settled(stats_url: str, quiet: float = 1.0) -> dict[str, int]:
+    """Wait until the bot has posted nothing for `quiet` seconds (its analyses are done); the counts."""
+    seen: dict[str, int] = {}
+    while (counts := await slack_counts(stats_url)) != seen:
+        seen = counts
         await asyncio.sleep(quiet)
+    return counts
 
 
 async def bench(count: int, rate: float, size: int, rounds: int, *, engine_process: bool) -> None:
     """Both servers run side by side; rounds alternate between them, so that whatever else the machine
     does at the time weighs on both alike. The bot is idle (all replies posted) before each bare round."""
-    fake = FakeSlack()
-    await fake.start()
     bodies = build_events(count, size=size)
     words = len(article(ARTICLES[0], size).split())
     print(
@@ -228,30 +256,30 @@ async def bench(count: int, rate: float, size: int, rounds: int, *, engine_proce
         flush=True,
     )
     bot, bare = Result([], {}), Result([], {})
-    try:
+    async with server("slack") as ports:
+        api_url = f"http://127.0.0.1:{ports // 100_000}/api/"
+        stats_url = f"http://127.0.0.1:{ports % 100_000}/_bench/counts"
         async with (
-            server("bot", fake, engine_process=engine_process) as bot_url,
-            server("bare", fake, engine_process=False) as bare_url,
+            server("bot", api_url, engine_process=engine_process) as bot_port,
+            server("bare", api_url) as bare_port,
         ):
+            bot_url, bare_url = (f"http://127.0.0.1:{port}/slack/events" for port in (bot_port, bare_port))
             for url in (bot_url, bare_url):  # connections, caches, the first analysis
                 await fire(url, build_events(20, first=1_000_000, size=size), rate)
-            await settled(fake)
-            posts_before = len(fake.posted())
+            before = await settled(stats_url)
             share = -(-count // rounds)
             for number in range(rounds):
                 part = bodies[number * share : (number + 1) * share]
                 bot_round = await fire(bot_url, part, rate)
-                await settled(fake)
+                await settled(stats_url)
                 bare_round = await fire(bare_url, part, rate)
                 bot.add(bot_round)
                 bare.add(bare_round)
                 bot_ms, bare_ms = (1000 * percentile(r.latencies, 0.99) for r in (bot_round, bare_round))
                 print(f"  round {number + 1}: p99 briefbot {bot_ms:.1f} ms, bare {bare_ms:.1f} ms")
-            posted = fake.posted()[posts_before:]
-    finally:
-        await fake.stop()
-    briefings = sum(1 for c in posted if c.params.get("blocks"))
-    print(bot.line("briefbot"), f"({briefings} briefing messages, {len(posted)} posts)")
+            after = await settled(stats_url)
+    briefings, posts = (after[key] - before[key] for key in ("briefings", "posts"))
+    print(bot.line("briefbot"), f"({briefings} briefing messages, {posts} posts)")
     print(bare.line("bare slack-bolt"))
     bot_p99 = percentile(bot.latencies, 0.99)
     bare_p99 = percentile(bare.latencies, 0.99)
@@ -271,7 +299,7 @@ def main() -> None:
     parser.add_argument(
         "--engine-thread", action="store_true", help="analyse in a worker thread, not a child process"
     )
-    parser.add_argument("--serve", choices=["bot", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--serve", choices=["bot", "bare", "slack"], help=argparse.SUPPRESS)
     parser.add_argument("--api-url", help=argparse.SUPPRESS)
     parser.add_argument("--port-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
