@@ -17,6 +17,7 @@ from discord import app_commands
 from adapters.base import Command, Reply
 from adapters.discord_attachments import AttachmentsRead, read_attachments
 from adapters.discord_render import NO_MENTIONS, escape, reply_messages, thread_name
+from bot.chat_text import parse_manage
 from bot.service import ChatService
 
 log = logging.getLogger(__name__)
@@ -152,22 +153,25 @@ class BriefBotClient(discord.Client):
         self.tree.add_command(digest)
 
     async def _manage(self, interaction: discord.Interaction, text: str) -> None:
-        await interaction.response.defer(thinking=True)
-        channel, _ = _where(interaction.channel, interaction.channel_id)
         permissions = getattr(interaction, "permissions", None)
+        is_admin = bool(permissions is not None and permissions.manage_guild)
+        manage = parse_manage(text)
+        refused = not is_admin and manage is not None and manage.changes_something
+        await interaction.response.defer(thinking=True, ephemeral=refused)  # a refusal only its user sees
+        channel, _ = _where(interaction.channel, interaction.channel_id)
         command = Command(
-            text=text,
-            channel=channel,
-            user=str(interaction.user.id),
-            source=SOURCE,
-            user_is_admin=bool(permissions is not None and permissions.manage_guild),
+            text=text, channel=channel, user=str(interaction.user.id), source=SOURCE, user_is_admin=is_admin
         )
         for reply in await self.service.handle(command):
-            await self._follow_up(interaction, reply)
+            await self._follow_up(interaction, reply, ephemeral=refused)
 
-    async def _follow_up(self, interaction: discord.Interaction, reply: Reply) -> None:
+    async def _follow_up(
+        self, interaction: discord.Interaction, reply: Reply, *, ephemeral: bool = False
+    ) -> None:
         for message in reply_messages(reply):
-            await interaction.followup.send(wait=True, **message.kwargs())  # type: ignore[call-overload]
+            await interaction.followup.send(  # type: ignore[call-overload]
+                wait=True, ephemeral=ephemeral, **message.kwargs()
+            )
 
     async def setup_hook(self) -> None:
         if not self.sync_commands:

@@ -33,6 +33,7 @@ pytestmark = pytest.mark.asyncio
 CHANNEL = f"discord:{CHANNEL_ID}"
 ZERO_WIDTH_SPACE = "\u200b"
 VIEW_CHANNEL, SEND_MESSAGES, MANAGE_GUILD = 1 << 10, 1 << 11, 1 << 5
+EPHEMERAL = 1 << 6
 EDITOR = {**MEMBER, "permissions": str(VIEW_CHANNEL | SEND_MESSAGES | MANAGE_GUILD)}
 BOB = {**ALICE, "id": "900000000000000006", "username": "bob", "global_name": "Bob"}
 READER = {**MEMBER, "user": BOB, "permissions": str(VIEW_CHANNEL | SEND_MESSAGES)}
@@ -155,8 +156,11 @@ async def test_a_member_without_manage_server_is_refused_and_nothing_changes(
         ("schedule", {"action": "clear"}),
     ]
     for name, options in refused:
-        _, answer = await command(discord_fake, monkeypatch, READER, name, **options)
+        before = len(discord_fake.calls)
+        followup, answer = await command(discord_fake, monkeypatch, READER, name, **options)
         assert answer == NO_PERMISSION, (name, options)
+        [callback] = [c for c in discord_fake.calls[before:] if c.path.endswith("/callback")]
+        assert callback.body["data"]["flags"] & EPHEMERAL and followup.body["flags"] & EPHEMERAL  # not public
     assert desk.store.subscriptions(CHANNEL) == subscriptions and desk.store.schedule(CHANNEL) == schedule
     assert site.hits[other] == hits  # refused before anything was fetched
 
