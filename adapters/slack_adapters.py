@@ -41,6 +41,7 @@ class SlackSocketModeAdapter(ChatAdapter):
         self._handler: AsyncSocketModeHandler | None = None
 
     async def start(self) -> None:
+        await self.bot.open()
         # created here: the Socket Mode client opens an aiohttp session, which needs the running loop
         self._handler = AsyncSocketModeHandler(
             self.bot.app, self._app_token, ping_interval=self.ping_interval
@@ -52,6 +53,7 @@ class SlackSocketModeAdapter(ChatAdapter):
         if self._handler is not None:
             handler, self._handler = self._handler, None
             await handler.close_async()  # type: ignore[no-untyped-call]
+        await self.bot.close()
 
 
 class SlackHttpAdapter(ChatAdapter):
@@ -82,6 +84,7 @@ class SlackHttpAdapter(ChatAdapter):
         return app
 
     async def start(self) -> None:
+        await self.bot.open()
         self._runner = web.AppRunner(self.web_app(), access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -95,6 +98,7 @@ class SlackHttpAdapter(ChatAdapter):
         if self._runner is not None:
             runner, self._runner = self._runner, None
             await runner.cleanup()
+        await self.bot.close()
 
     async def _events(self, request: web.Request) -> web.Response:
         # Both checks come before the signature check and would otherwise be a 500 and a logged traceback

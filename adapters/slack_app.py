@@ -14,6 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
@@ -34,6 +35,8 @@ SOURCE = "Slack message"
 WORKING_TEXT = "Briefing the article…"
 ADMIN_CACHE_SECONDS = 600
 REQUEST_VERIFICATION_LOGGER = "slack_bolt.RequestVerification"
+WEB_CLIENT_LOGGER = "slack_sdk.web.async_client"
+WEB_API_TIMEOUT = 30
 
 
 def _channel_key(channel: str) -> str:
@@ -57,7 +60,9 @@ class SlackBot:
         retry_on_rate_limit: int = 2,
     ) -> None:
         self.service = service
-        client = AsyncWebClient(token=bot_token, base_url=api_url, timeout=30)
+        client = AsyncWebClient(
+            token=bot_token, base_url=api_url, timeout=WEB_API_TIMEOUT, logger=_leveled(WEB_CLIENT_LOGGER)
+        )
         client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=retry_on_rate_limit))
         self.app = AsyncApp(
             name="briefbot",
@@ -76,6 +81,18 @@ class SlackBot:
         self.app.shortcut(SHORTCUT_CALLBACK_ID)(self._on_message_shortcut)
         self.app.event(re.compile(".*"))(self._on_other_event)
         self.app.error(self._on_error)
+
+    async def open(self) -> None:
+        """One HTTP session for every Web API call (slack_sdk otherwise opens a new one, with a new
+        connection, for each call). Needs the running loop."""
+        if self.app.client.session is None or self.app.client.session.closed:
+            timeout = aiohttp.ClientTimeout(total=WEB_API_TIMEOUT)
+            self.app.client.session = aiohttp.ClientSession(timeout=timeout)
+
+    async def close(self) -> None:
+        session, self.app.client.session = self.app.client.session, None
+        if session is not None:
+            await session.close()
 
     async def _drop_retried_events(
         self, body: dict[str, Any], next_: Callable[[], Awaitable[None]]
@@ -252,9 +269,18 @@ class _DropTokenNotice(logging.Filter):
 
 
 def _bolt_logger() -> logging.Logger:
-    logger = logging.getLogger("slack_bolt.briefbot")
+    logger = _leveled("slack_bolt.briefbot")
     if not any(isinstance(f, _DropTokenNotice) for f in logger.filters):
         logger.addFilter(_DropTokenNotice())
+    return logger
+
+
+def _leveled(name: str) -> logging.Logger:
+    """The logger with an explicit level: slack-bolt and slack_sdk test `logger.level <= DEBUG`, which
+    holds for an unset level, and then format debug lines with whole request bodies on every call."""
+    logger = logging.getLogger(name)
+    debug = logging.getLogger().isEnabledFor(logging.DEBUG)
+    logger.setLevel(logging.DEBUG if debug else logging.INFO)
     return logger
 
 

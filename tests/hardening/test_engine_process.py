@@ -83,6 +83,8 @@ def test_the_children_exit_when_the_bot_process_is_killed(tmp_path: Path) -> Non
     finally:
         parent.kill()
         parent.wait()
+        if parent.stdout is not None:
+            parent.stdout.close()
     deadline = time.monotonic() + 10
     while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
