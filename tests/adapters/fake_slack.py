@@ -30,6 +30,7 @@ class ApiCall:
     method: str
     params: dict[str, Any]
     token: str
+    peer: object = None  # the client's (host, port): one per connection
 
 
 @dataclass
@@ -75,7 +76,8 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ") or str(
             params.pop("token", "")
         )
-        self.calls.append(ApiCall(method, params, token))
+        peer = request.transport.get_extra_info("peername") if request.transport is not None else None
+        self.calls.append(ApiCall(method, params, token, peer))
         self._changed.set()
         if self.rate_limit.get(method, 0) > 0:
             self.rate_limit[method] -= 1

@@ -268,3 +268,19 @@ async def test_rate_limited_post_is_retried_after_retry_after(
     await rate_limited.wait_for(lambda: len(rate_limited.posted()) >= 2)
     assert time.monotonic() - started >= 1.0  # Retry-After: 1 was honoured
     assert [c.params["thread_ts"] for c in rate_limited.posted()] == ["11.1", "11.1"]
+
+
+async def test_web_api_calls_share_one_connection_and_it_closes_with_the_adapter(
+    slack_fake: FakeSlack, service: ChatService
+) -> None:
+    adapter = await start_slack_http(service, slack_fake)
+    try:
+        for number in range(4):
+            event = mention("help", channel="C1", ts=f"7.{number}")
+            await post_signed(events_url(adapter), event_body(event))
+        await slack_fake.wait_for_posts(4)
+    finally:
+        session = adapter.bot.app.client.session
+        await adapter.stop()
+    assert len({call.peer for call in slack_fake.calls}) == 1  # slack_sdk alone opens one per call
+    assert session is not None and session.closed
