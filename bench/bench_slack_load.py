@@ -63,7 +63,11 @@ async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: boo
         service = ChatService()
         if engine_process:
             engine = EngineProcess()  # as `briefbot run` starts it (BRIEFBOT_ENGINE_PROCESSES=1)
-            service = ChatService(analyse=engine.analyse, answer_question=engine.answer)
+            service = ChatService(
+                analyse=engine.analyse,
+                answer_question=engine.answer,
+                read_and_analyse=engine.read_and_analyse,
+            )
         adapter = SlackHttpAdapter(
             service,
             bot_token=BOT_TOKEN,

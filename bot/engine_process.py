@@ -74,6 +74,14 @@ def _analyse(article: Article) -> Briefing:
     return analyse(article)
 
 
+def _read_and_analyse(data: bytes, source: str, max_bytes: int) -> tuple[Article, Briefing]:
+    from bot.analysis.pipeline import analyse
+    from bot.ingest import read_article
+
+    article = read_article(data, source=source, max_bytes=max_bytes)
+    return article, analyse(article)
+
+
 _briefings: OrderedDict[str, Briefing] = OrderedDict()  # in the child: JSON -> the parsed briefing
 _BRIEFINGS_KEPT = 32
 
@@ -114,6 +122,11 @@ class EngineProcess:
 
     def analyse(self, article: Article) -> Briefing:
         return self._call(_analyse, article)
+
+    def read_and_analyse(self, data: bytes, *, source: str, max_bytes: int) -> tuple[Article, Briefing]:
+        """Decode and check the text (bot.ingest) and analyse it, both in the child; a bad input raises
+        its UserFacingError here as it would in this process."""
+        return self._call(_read_and_analyse, data, source, max_bytes)
 
     def answer(
         self, briefing: Briefing, text: str, question: str, *, history: list[str] | None = None

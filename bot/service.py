@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 Analyse = Callable[[Article], Briefing]
 AnswerQuestion = Callable[..., Answer]
+ReadAndAnalyse = Callable[..., tuple[Article, Briefing]]  # (data, *, source, max_bytes)
 T = TypeVar("T")
 
 HELP_TEXT = (
@@ -114,6 +115,7 @@ class ChatService:
         *,
         analyse: Analyse | None = None,
         answer_question: AnswerQuestion | None = None,
+        read_and_analyse: ReadAndAnalyse | None = None,
         max_article_bytes: int = DEFAULT_MAX_BYTES,
         max_conversations: int = 500,
         workers: int = 1,
@@ -124,6 +126,7 @@ class ChatService:
         self.llm = llm  # the LLM engine (settings engine = "llm"): summaries, answers, quote renderings
         self._analyse = analyse
         self._answer = answer_question
+        self._read_and_analyse_elsewhere = read_and_analyse
         self.max_article_bytes = max_article_bytes
         self._in_flight = 0
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="briefbot-work")
@@ -283,7 +286,10 @@ class ChatService:
         )
 
     def _read_and_analyse(self, text: str, source: str) -> tuple[Article, Briefing]:
-        article = read_article(text.encode("utf-8"), source=source, max_bytes=self.max_article_bytes)
+        data = text.encode("utf-8")
+        if self._read_and_analyse_elsewhere is not None:  # the engine's process reads it too
+            return self._read_and_analyse_elsewhere(data, source=source, max_bytes=self.max_article_bytes)
+        article = read_article(data, source=source, max_bytes=self.max_article_bytes)
         return article, self._analyser()(article)
 
     async def _run(self, func: Callable[..., T], *args: object, **kwargs: object) -> T:

@@ -13,6 +13,7 @@ import pytest
 
 from bot.analysis.pipeline import analyse
 from bot.engine_process import EngineCrashed, EngineProcess
+from bot.errors import UserFacingError
 from bot.ingest import read_article
 from bot.qa import answer_question
 
@@ -101,3 +102,13 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_reading_in_the_child_gives_the_same_article_and_the_same_refusals(engine: EngineProcess) -> None:
+    data = (EXAMPLES / "beispiel-de.txt").read_bytes()
+    article, briefing = engine.read_and_analyse(data, source="beispiel-de.txt", max_bytes=1_000_000)
+    assert article == read_article(data, source="beispiel-de.txt") and briefing == analyse(article)
+    with pytest.raises(UserFacingError, match="empty"):
+        engine.read_and_analyse(b"  \n ", source="blank.txt", max_bytes=1_000_000)
+    with pytest.raises(UserFacingError, match="too large"):
+        engine.read_and_analyse(data, source="big.txt", max_bytes=100)

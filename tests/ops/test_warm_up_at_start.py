@@ -98,6 +98,9 @@ class _FakeEngine:
     def answer(self, *args: object, **kwargs: object) -> object:
         raise RuntimeError("not needed here")
 
+    def read_and_analyse(self, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("not needed here")
+
     def warm(self) -> None:
         self.calls.append("warm")
 
@@ -126,6 +129,7 @@ def test_with_a_chat_platform_the_engine_runs_in_child_processes(
     assert runner.run(settings) == 0
     assert engine.calls == ["warm", "serve", "close"]
     assert services[0]._analyse == engine.analyse and services[0].news._analyse == engine.analyse
+    assert services[0]._read_and_analyse_elsewhere == engine.read_and_analyse
 
 
 def test_engine_processes_zero_keeps_the_engine_in_this_process() -> None:
