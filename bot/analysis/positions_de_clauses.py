@@ -12,6 +12,7 @@ from bot.analysis.positions_de_lexicon import (
     speech_verbs,
     verb_key,
 )
+from bot.analysis.positions_de_participles import participle_for_finite
 from bot.analysis.positions_de_phrases import np_before
 from bot.language.tokens import Token
 
@@ -99,7 +100,11 @@ def main_verb(ctx: Context, lo: int, hi: int) -> int:
                     and j + 1 < hi
                     and toks[j + 1].tag in {"PRELS", "PRELAT", "PWS"}
                 )
-            if not in_subordinate and (tok.tag in FINITE_TAGS or infinitive_for_finite(toks, j, hi)):
+            if not in_subordinate and (
+                tok.tag in FINITE_TAGS
+                or infinitive_for_finite(toks, j, hi)
+                or participle_for_finite(toks, lo, j)
+            ):
                 return j
         j += 1
     return -1
@@ -269,3 +274,16 @@ def _far_verb_part(ctx: Context, start: int, stop: int) -> int:
         ):
             return j
     return -1
+
+
+def negated_clause(toks: list[Token], k: int, end: int) -> bool:
+    """The clause of verb k is negated before token `end` ("wollte nicht bestätigen"); a negated
+    attribute ("nicht ausgezahlte Prämien") or a coordinated clause ("und beklagen nicht ...")
+    does not count."""
+    for j in range(k + 1, end):
+        tok = toks[j]
+        if tok.tag == "KON" and j + 1 < end and toks[j + 1].tag in FINITE_TAGS:
+            return False
+        if tok.tag == "PTKNEG" and not (j + 1 < end and toks[j + 1].tag == "ADJ(A)"):
+            return True
+    return False

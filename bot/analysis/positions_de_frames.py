@@ -7,6 +7,7 @@ from bot.analysis.positions import Offsets
 from bot.analysis.positions_de_clauses import plural_speech_verb
 from bot.analysis.positions_de_context import Context
 from bot.analysis.positions_de_lexicon import FINITE_TAGS, is_subjunctive, reporting_verbs
+from bot.analysis.positions_de_phrases import np_end
 from bot.language.tokens import Sentence, Token
 
 Span = tuple[int, int]
@@ -240,8 +241,13 @@ def _coordination(ctx: Context, j: int, hi: int) -> int:
     """Where a second main clause is coordinated to the one going on at token j ("und forderte")."""
     toks = ctx.toks
     for m in range(j, hi - 1):
-        if toks[m].tag == "KON" and toks[m + 1].tag in FINITE_TAGS and not ctx.in_quote(m):
+        if toks[m].tag != "KON" or ctx.in_quote(m):
+            continue
+        if toks[m + 1].tag in FINITE_TAGS:
             return m
+        end = np_end(toks, m + 1, hi) if toks[m + 1].tag in {"ART", "PPOSAT", "NE"} else None
+        if end is not None and end < hi and toks[end].tag in FINITE_TAGS:
+            return m  # "..., und die Fraktion der Grünen forderte ...": a new main clause
     return hi
 
 

@@ -78,11 +78,23 @@ def _holder_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted((w for w in words if len(w) >= 4), key=len, reverse=True))
 
 
+@cache
+def _non_holder_endings() -> tuple[str, ...]:
+    stems = lower_word_list("non_holder_nouns_de")
+    return tuple(stem + ending for stem in stems for ending in ("", "e", "en", "s", "es"))
+
+
 def is_holder_noun(text: str) -> bool:
-    """A noun naming a person by role, an institution or a group: 'Sprecher', 'Außenministerium'."""
+    """A noun naming a person by role, an institution or a group: 'Sprecher', 'Außenministerium'
+    (not a thing whose ending looks like one: 'Fahrzeuge' is no 'Zeuge')."""
     exact, suffixes = _holder_nouns()
     low = text.lower()
-    return low in exact or low.endswith(suffixes)
+    if low in exact:
+        return True
+    if low.endswith(suffixes) and not low.endswith(_non_holder_endings()):
+        return True
+    stem = low[:-5] if low.endswith("innen") else low[:-2] if low.endswith("in") else ""
+    return len(stem) >= 4 and (stem in exact or stem.endswith(suffixes))  # "Ministerin", "Sprecherinnen"
 
 
 def verb_key(lemma: str, particle: str | None) -> str:

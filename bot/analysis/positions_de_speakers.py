@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bot.analysis.positions_de_clauses import main_verb
 from bot.analysis.positions_de_context import Context
-from bot.analysis.positions_de_lexicon import is_holder_noun, is_subjunctive
-from bot.analysis.positions_de_phrases import is_time_noun, subject_after, subject_before
+from bot.analysis.positions_de_lexicon import OPENING_QUOTES, is_holder_noun, is_source_noun, is_subjunctive
+from bot.analysis.positions_de_phrases import is_time_noun, np_end, subject_after, subject_before
 from bot.language.tokens import Sentence, Token
 
 Span = tuple[int, int]
@@ -135,3 +135,23 @@ def verb_subject(ctx: Context, verb: Token) -> Span | None:
         ):
             return subject
     return None
+
+
+def prefield_object(toks: list[Token], span: tuple[int, int]) -> bool:
+    """A prefield noun phrase that names no holder ("Die Zahl der Toten bezifferte X mit 13")."""
+    words = toks[span[0] : span[1]]
+    if words[0].tag not in {"ART", "PDAT", "PIAT"} and words[0].text not in OPENING_QUOTES:
+        return False  # (a bare noun or a pronoun may be a holder the lexicon misses: "Datenschützer")
+    if any(t.tag == "NE" or is_source_noun(t.text) for t in words):
+        return False  # a name or a source: "Eine aktuelle Schätzung beziffert ..."
+    return not holder_like(toks, span)
+
+
+def source_phrase(ctx: Context, lo: int, k: int) -> tuple[int, int] | None:
+    """A prefield naming where a statement came from, when the clause has no subject:
+    "Aus EU-Kreisen verlautete, ...", "In der Erklärung hieß es, ..."."""
+    toks = ctx.toks
+    if lo >= k or toks[lo].lower not in {"aus", "in", "im", "bei", "beim", "von", "vom"}:
+        return None
+    end = np_end(toks, lo + 1, k)
+    return (lo, end) if end == k else None

@@ -17,6 +17,7 @@ from bot.analysis.positions_de_clauses import (
     cue_of,
     main_verb,
     misread_article,
+    negated_clause,
     opens_clause,
     plural_verb,
     segment_start,
@@ -35,7 +36,7 @@ from bot.analysis.positions_de_lexicon import (
     speech_nouns,
 )
 from bot.analysis.positions_de_phrases import np_end, source_in, subject_after, subject_before
-from bot.analysis.positions_de_speakers import holder_like
+from bot.analysis.positions_de_speakers import holder_like, prefield_object, source_phrase
 from bot.language.tokens import Sentence, Token
 
 _NO_CONTENT_STARTS = frozenset({"und", "aber", "sondern", "oder", "so", "damit", "wobei", "womit", "wodurch"})
@@ -43,6 +44,7 @@ _CONTENT_CONJUNCTIONS = frozenset({"dass", "daß", "ob"})  # their clause is con
 _FIRST_PERSON = frozenset({"ich", "wir"})
 _PLUPERFECT = frozenset({"hatte", "hatten", "war", "waren"})
 _DEMONSTRATIVES = frozenset({"dies", "das", "dieses"})
+_CHOICE_VERBS = frozenset({"entscheiden", "entschließen"})
 _STATIVE_PASSIVES = (
     intention_verbs() | decision_verbs() | reporting_verbs()
 )  # "ist geplant", "sind angekündigt"
@@ -116,13 +118,12 @@ def _inverted(ctx: Context, sent: Sentence, k: int, cue: Cue) -> bool:
     content, is_quote = content_before(ctx, sent, end)
     if content is None or (not is_quote and toks[lo].tag in {"KOUS", "KOUI"}):
         return False  # "Als er ankam, sagte er, ..." has an adverbial clause before the verb
-    if not is_quote and not parenthetical and subject_before(toks, lo, k) is not None:
-        return False  # the prefield is the subject with a relative clause: "X, der ... war, sagte"
     if parenthetical and not is_quote:
         content = ctx.content(lo, hi)  # "In zehn Jahren, so schätzen die Forscher, soll ..."
     elif not is_quote and main_verb(ctx, lo, end) < 0:
         return False  # no clause before the verb: "Claudia Pfeiffer, Geschäftsführerin, erklärte",
-        # "In der Debatte, die ... geführt wird, hat X gefordert"
+        # "In der Debatte, die ... geführt wird, hat X gefordert", "X, der ... war, sagte" (but
+        # "X, der ... war, sei krank, sagte Y" has one)
     speaker = subject_after(toks, k, hi)
     if speaker is None and not is_quote:
         return False  # coordination: "X kritisierte Y, sprach aber davon, dass ..."
@@ -150,8 +151,17 @@ def _main_clause(ctx: Context, sent: Sentence, k: int, seg_lo: int, cue: Cue) ->
 
     speaker = _speaker(ctx, lo, seg_lo, k, cue_hi)
     after_from = max(k + 1, cue_hi)
+    if (
+        kind == "indirect"
+        and speaker is not None
+        and prefield_object(toks, speaker)
+        and not _passive(toks, k, cue_hi)
+    ):
+        later = subject_after(toks, k, hi)
+        if later is not None and holder_like(toks, later):
+            speaker = None  # "Eine Verschiebung bezeichnete Conze als fatal": the prefield is the object
     if speaker is None and not _passive(toks, k, cue_hi):
-        speaker = subject_after(toks, k, hi) or _source_phrase(ctx, seg_lo, k)
+        speaker = subject_after(toks, k, hi) or source_phrase(ctx, seg_lo, k)
         if speaker is not None and speaker[1] >= after_from:
             after_from = speaker[1]
             if (
@@ -180,7 +190,7 @@ def _main_clause(ctx: Context, sent: Sentence, k: int, seg_lo: int, cue: Cue) ->
         speaker = None  # "Es wurde beschlossen, ...": the subject is what was decided, not who
     elif kind != "indirect" and not holder_like(toks, speaker):
         return  # an intention or decision needs its holder: not "dies", "man", "Der letzte Spieltag"
-    negated = any(t.tag == "PTKNEG" for t in toks[k + 1 : min(start, hi)])
+    negated = negated_clause(toks, k, min(start, hi))
     if kind == "indirect" and negated and key != "ausschließen":
         return  # "wollte nicht bestätigen, dass ...": the holder did not say it
     owned = any(t.text in speech_nouns() for t in toks[after_from:boundary])  # "nannte die Forderung, ..."
@@ -191,6 +201,8 @@ def _main_clause(ctx: Context, sent: Sentence, k: int, seg_lo: int, cue: Cue) ->
         and add_complement(ctx, sent, start, kind, speaker, cue_span)
     ):
         return
+    if key in _CHOICE_VERBS and any(t.tag == "PRF" for t in toks[k + 1 : min(start, hi)]):
+        return  # "entschied sich für eine Notlandung": a choice narrated, no position without a clause
     if speaker is not None and not unnamed:
         no_complement(ctx, sent, key, kind, speaker, cue_span, k, narration=_narration(ctx, k, cue_hi))
 
@@ -262,16 +274,6 @@ def _speaker(ctx: Context, lo: int, seg_lo: int, k: int, cue_hi: int) -> tuple[i
     if k > lo and toks[k - 1].text == ",":
         return _first_subject(ctx, lo, k)  # "X kritisierte Y, sprach aber davon, dass ..."
     return None
-
-
-def _source_phrase(ctx: Context, lo: int, k: int) -> tuple[int, int] | None:
-    """A prefield naming where a statement came from, when the clause has no subject:
-    "Aus EU-Kreisen verlautete, ...", "In der Erklärung hieß es, ..."."""
-    toks = ctx.toks
-    if lo >= k or toks[lo].lower not in {"aus", "in", "im", "bei", "beim", "von", "vom"}:
-        return None
-    end = np_end(toks, lo + 1, k)
-    return (lo, end) if end == k else None
 
 
 def _agent(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
