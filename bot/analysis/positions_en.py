@@ -18,33 +18,30 @@ import re
 from bot.analysis.document import Document
 from bot.analysis.positions import RawPosition
 from bot.analysis.positions_en_adjectives import adjective_cue
+from bot.analysis.positions_en_bounds import next_boundary
 from bot.analysis.positions_en_content import build_content, source_content
 from bot.analysis.positions_en_cues import CueSpec, Lexicon, lexicon, marker_at, topic_cue, verb_cue
 from bot.analysis.positions_en_filters import only_agent_or_setting, only_time
 from bot.analysis.positions_en_frames import Frame, Scope, TokenSpan
 from bot.analysis.positions_en_joins import drop_nested, join_continuations, quotes_of_tokens
 from bot.analysis.positions_en_light import light_verb_cue
+from bot.analysis.positions_en_merge import sentence_scopes
 from bot.analysis.positions_en_phrases import (
     FINITE_TAGS,
     RELATIVE_PRONOUNS,
+    is_quote_mark,
     skip_left_adverbials,
 )
+from bot.analysis.positions_en_plausible import plausible_cue
 from bot.analysis.positions_en_quotes import find_quotes
 from bot.analysis.positions_en_quoting import QUOTING, mistagged_cue, quoting_verb
 from bot.analysis.positions_en_sources import cueless_frames
 from bot.analysis.positions_en_speakers import find_speaker, source_speaker, subject_left
-from bot.language.tokens import Token
 
 log = logging.getLogger(__name__)
 _ANY_WORD = re.compile(r"\w+")
 _MIN_WORDS_WITHOUT_SPEAKER = 3
 _PARTICLES = frozenset({"out", "for", "on", "to", "about"})
-_ADJECTIVAL_BEFORE = frozenset({"AT0", "DPS", "CRD", "DT0", "AJ0", "ORD"})
-_QUANTITY_TAGS = frozenset({"CRD", "DT0"})
-_NOMINAL_AFTER = frozenset({"NN0", "NN1", "NN2", "NP0", "AJ0", "AJC", "AJS", "CRD", "VVG", "PRP", "PRF"})
-_SEPARATORS = frozenset({",", ";", "and", "but", "while", "or", "--", "—", "–"})
-_AUX_OR_ADVERB = frozenset({"AV0", "VM0", "XX0", "VHZ", "VHD", "VHB", "VBZ", "VBD", "VBB"})
-_RELATIVES = frozenset({"which", "who", "whom", "that", "where", "what"})
 _MAX_WORDS_TO_MARKER = 6
 _FRONTED_SUBORDINATORS = frozenset(
     {
@@ -62,7 +59,6 @@ _FRONTED_SUBORDINATORS = frozenset(
         "as",
     }
 )
-_GERUND_OK = frozenset({"before", "after", "while", "by", "in", "without"})
 
 
 def find_positions_en(doc: Document) -> list[RawPosition]:
@@ -71,11 +67,11 @@ def find_positions_en(doc: Document) -> list[RawPosition]:
     quote_of = quotes_of_tokens(tokens, quotes)
     lex = lexicon()
     frames: list[Frame] = []
-    for sentence in doc.sentences:
-        scope = Scope(text, tokens, quotes, quote_of, sentence.first, sentence.last, sentence.last + 1)
+    for lo, hi in sentence_scopes(doc.sentences, tokens, quotes, quote_of, lex):
+        scope = Scope(text, tokens, quotes, quote_of, lo, hi, hi + 1)
         frames.extend(_sentence_frames(scope, lex))
     frames = drop_nested(frames, tokens)
-    frames = join_continuations(frames, quotes, doc.sentences, text)
+    frames = join_continuations(frames, quotes, doc.sentences, text, tokens)
     positions = []
     for frame in frames:
         if (
@@ -122,12 +118,12 @@ def _sentence_cues(scope: Scope, lex: Lexicon) -> list[tuple[int, int, CueSpec]]
             spec = mistagged_cue(scope, i, lex)
         if spec is not None and spec.frame == "topic":
             topic = topic_cue(toks, i, scope.hi, spec)
-            if topic is not None and _plausible_cue(scope, i):
+            if topic is not None and plausible_cue(scope, i):
                 cues.append((i, topic[0], topic[1]))
                 i = topic[0] + 1
                 continue
             spec = None
-        if spec is not None and _plausible_cue(scope, i):
+        if spec is not None and plausible_cue(scope, i):
             last = i
             if i + 1 <= scope.hi and toks[i + 1].tag == "AVP" and toks[i + 1].text.lower() in _PARTICLES:
                 last = i + 1
@@ -136,44 +132,6 @@ def _sentence_cues(scope: Scope, lex: Lexicon) -> list[tuple[int, int, CueSpec]]
             continue
         i += 1
     return cues
-
-
-def _plausible_cue(scope: Scope, i: int) -> bool:
-    """Rule out verb forms that cannot carry an attribution here."""
-    toks = scope.tokens
-    tok = toks[i]
-    prev = toks[i - 1] if i > scope.lo else None
-    if prev is not None and prev.text in {"<", "/"} and prev.end == tok.start:
-        return False  # markup such as <tweet ...>
-    nxt = toks[i + 1] if i < scope.hi else None
-    if (
-        tok.tag in {"VVN", "VVD"}
-        and prev is not None
-        and (
-            (prev.tag in _ADJECTIVAL_BEFORE and not _quantity_subject(prev, nxt))
-            or (
-                (prev.tag in {"PRP", "PRF"} or prev.text.lower() == "more")
-                and nxt is not None
-                and nxt.tag in {"NN1", "NN2"}
-            )
-        )
-    ):
-        return False  # "the proposed plan", "271 pledged delegates", "a lead in pledged delegates"
-    if tok.tag == "VVN" and nxt is not None and nxt.text.lower() == "as" and tok.lemma == "know":
-        return False  # "also known as"
-    # "for not condemning", "instead of calling": a gerund after a preposition is no attribution
-    return not (
-        tok.tag == "VVG"
-        and prev is not None
-        and prev.tag in {"PRF", "PRP"}
-        and prev.text.lower() not in _GERUND_OK
-    )
-
-
-def _quantity_subject(prev: Token, nxt: Token | None) -> bool:
-    """ "One in three said the party ...", "Several said they ...": a number or quantifier is the
-    subject when no noun follows the verb it stands before."""
-    return prev.tag in _QUANTITY_TAGS and (nxt is None or nxt.tag not in _NOMINAL_AFTER)
 
 
 def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
@@ -185,13 +143,20 @@ def _sentence_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
         if spec.frame == "source":
             found.append((first, last, spec, source_speaker(scope, last), True, False))
         else:
-            can_invert = spec.frame in {"speech", "quote"}
+            can_invert = spec.frame in {"speech", "quote"} or (
+                first > scope.lo and is_quote_mark(toks[first - 1])
+            )
             found.append((first, last, spec, *find_speaker(scope, first, last, can_invert)))
     starts = [_frame_start(scope, f[0], f[3], f[4]) for f in found]
     ends = [max(f[1], f[3][1]) if f[3] is not None and f[4] else f[1] for f in found]
     for n, (first, last, spec, speaker, inverted, passive) in enumerate(found):
         later_verbs = {f[0] for f in found[n + 1 :] if f[2].frame != "source"}
-        scope.stop = _next_boundary(scope, ends[n], starts[n + 1 :], later_verbs)
+        verb_starts = {
+            start
+            for start, f in zip(starts[n + 1 :], found[n + 1 :], strict=True)
+            if toks[f[0]].tag in FINITE_TAGS
+        }
+        scope.stop = next_boundary(scope, ends[n], starts[n + 1 :], later_verbs, verb_starts)
         if (
             speaker is not None
             and toks[speaker[0]].text.lower() in RELATIVE_PRONOUNS
@@ -267,8 +232,8 @@ def _as_clause_end(scope: Scope, first: int, last: int) -> int | None:
     k = last + 1
     if k <= scope.hi and toks[k].text.lower() == "it":
         k += 1
-    if k < scope.hi and toks[k].text == "," and scope.quote_of[k] < 0:
-        return k + 1
+    if k < scope.hi and toks[k].text in {",", ":"} and scope.quote_of[k] < 0:
+        return k + 1  # "As X put it, ..." / "As X put it: “...”"
     return None
 
 
@@ -287,23 +252,3 @@ def _frame_start(scope: Scope, first: int, speaker: TokenSpan | None, inverted: 
     if skip_left_adverbials(scope.tokens, first - 1, scope.lo) > speaker[1]:
         return first  # a participle far from its subject: "X said, noting that ..."
     return speaker[0]
-
-
-def _next_boundary(scope: Scope, last: int, later_starts: list[int], later_verbs: set[int]) -> int:
-    """Right content stops where a later, coordinated frame begins (", adding ...", "and X said",
-    "and asked whether ...")."""
-    toks = scope.tokens
-    for start in later_starts:
-        k = start - 1
-        while k > last and toks[k].tag in _AUX_OR_ADVERB:
-            k -= 1
-        if k <= last + 1:
-            continue  # the comma that closes "..., he said, ..." is no boundary
-        low = toks[k].text.lower()
-        if low in {"and", "or"} and toks[k - 1].text != "," and start not in later_verbs:
-            continue  # "Tennessee and Virginia want": one phrase, not two clauses
-        if low in _SEPARATORS or (scope.quote_of[k] >= 0 and toks[k - 1].text == ","):
-            return k
-        if low in _RELATIVES and k - 1 > last + 1 and toks[k - 1].text == ",":
-            return k - 1  # "..., which the probe said were covered up": a relative clause of its own
-    return scope.hi + 1

@@ -12,16 +12,17 @@ from bot.analysis.positions_en_frames import Scope, TokenSpan
 from bot.analysis.positions_en_left import span_has_verb, span_holds
 from bot.analysis.positions_en_phrases import FINITE_TAGS, is_quote_mark
 from bot.analysis.positions_en_quotes import Quote
+from bot.analysis.positions_en_right import right_end
+from bot.language.lexicons import lower_word_list
 from bot.language.tokens import Token
 
 _CLAUSE_BREAKS = frozenset({";", "--", "—", "–"})
-_CONTRASTS = frozenset({"but", "while", "although", "though", "whereas", "yet"})
 _VERB_PREFIX = "V"
 _LOOKAHEAD = 12
 _QUOTE_END_PUNCTUATION = frozenset(",.?!:;…-—–")
-_MAX_PARENTHETICAL = 25
 _MAX_SUBJECT = 8
-_LINK_TAGS = frozenset({"CJT", "CJS", "CJC", "PNQ", "DTQ", "AVQ"})
+_ANSWER_WORDS = frozenset({"yes", "no", "so"})
+_ADVERBIAL_TAGS = frozenset({"PRP", "PRF", "CJS", "AVQ", "VVG", "VVN"})
 
 
 def _has_finite(toks: list[Token], first: int, last: int) -> bool:
@@ -35,88 +36,6 @@ def _as_predicate(toks: list[Token], first: int, last: int) -> bool:
 
 def _has_verb(toks: list[Token], first: int, last: int) -> bool:
     return any(toks[k].tag.startswith(_VERB_PREFIX) for k in range(first, last + 1))
-
-
-def _right_end(scope: Scope, start: int) -> int:
-    """The last token of content that starts at token `start` (inclusive)."""
-    toks = scope.tokens
-    end = min(scope.hi, scope.stop - 1)
-    participle = start - 2 >= scope.lo and toks[start - 1].tag == "VVG" and toks[start - 2].text == ","
-    # "supporters who came to protest the convention say ...": an infinitive's object ends where the
-    # main verb comes, unless a complementizer or relative pronoun opened a clause of its own
-    infinitive = start - 2 >= scope.lo and toks[start - 1].tag == "VVI" and toks[start - 2].tag == "TO0"
-    linked = False
-    skip_to = -1  # the closing dash of a parenthetical "-- Mitt Romney, John McCain --"
-    for k in range(start, end + 1):
-        if k <= skip_to:
-            continue
-        tok = toks[k]
-        if infinitive:
-            if tok.tag in _LINK_TAGS:
-                linked = True
-            elif (
-                not linked
-                and tok.tag in {"VVB", "VVZ", "VVD"}
-                and toks[k - 1].tag in {"NN1", "NN2", "NP0"}
-                and scope.quote_of[k] < 0
-            ):
-                end = k - 1
-                break
-        if participle and tok.text == "," and k < end and toks[k + 1].tag in FINITE_TAGS:
-            end = k - 1  # ", citing documents, reported ...": the main clause resumes
-            break
-        if tok.text in _CLAUSE_BREAKS and scope.quote_of[k] < 0:
-            closing = _closing_dash(toks, k, end) if tok.text != ";" else None
-            if closing is not None:
-                skip_to = closing
-                continue
-            end = k - 1
-            break
-        if tok.text == "," and k + 1 <= end and scope.quote_of[k] < 0:
-            nxt = toks[k + 1].text.lower()
-            if (nxt in _CONTRASTS and _clause_follows(toks, k + 2, end)) or (
-                nxt == "according" and k + 2 <= end
-            ):
-                end = k - 1
-                break
-        if (
-            tok.text.lower() in {"and", "but"}
-            and k > start
-            and _starts_predicate(toks, k + 1, end)
-            and (
-                toks[k - 1].text == ","
-                or tok.text.lower() == "but"
-                or not any(toks[m].tag in FINITE_TAGS for m in range(start, k))
-            )
-        ):
-            end = k - 1  # "..., and has championed": a second predicate of the main subject
-            break
-    while end >= start and toks[end].text in {".", ",", ":", "!"} and scope.quote_of[end] < 0:
-        end -= 1
-    return end
-
-
-def _closing_dash(toks: list[Token], k: int, end: int) -> int | None:
-    """The dash that closes a parenthetical opened by the dash at k, within the next few tokens."""
-    for m in range(k + 1, min(end, k + _MAX_PARENTHETICAL) + 1):
-        if toks[m].text == toks[k].text:
-            return m if m < end else None
-        if toks[m].text in {";", "."}:
-            return None
-    return None
-
-
-def _clause_follows(toks: list[Token], k: int, end: int) -> bool:
-    """A subject and its verb follow (", but critics disagreed"), not a bare predicate (", but required")."""
-    if k > end or toks[k].tag.startswith("V") or toks[k].tag in {"AJ0", "AV0"}:
-        return False
-    return any(toks[m].tag in FINITE_TAGS for m in range(k + 1, min(end, k + _MAX_SUBJECT) + 1))
-
-
-def _starts_predicate(toks: list[Token], k: int, end: int) -> bool:
-    while k <= end and toks[k].tag in {"AV0", "XX0"}:
-        k += 1
-    return k <= end and (toks[k].tag in FINITE_TAGS and toks[k].tag != "VVB")
 
 
 def _quote_starting(scope: Scope, k: int) -> Quote | None:
@@ -182,11 +101,25 @@ def build_content(
     k = right_start
     while k <= scope.hi and toks[k].text in {",", ":"} and scope.quote_of[k] < 0:
         k += 1
-    end = _right_end(scope, k) if k <= scope.hi else k - 1
+    end = right_end(scope, k) if k <= scope.hi else k - 1
     marked = _marked_start(scope, k, end) if end >= k and _quote_starting(scope, k) is None else None
     if marked is not None:
         k = marked
     left_quote = _quote_ending_before(scope, frame_first)
+    participle = toks[frame_first].tag == "VVG" and (speaker is None or speaker[0] != frame_first)
+    if left_quote is not None and participle and end >= k:
+        left_quote = None  # '..., “...,” saying that ...': the participle has content of its own
+    if left_quote is None and frame_first - 1 > scope.lo and toks[frame_first - 1].text.lower() == "as":
+        left_quote = _quote_ending_before(scope, frame_first - 1)  # '“...,” as Cruz said'
+    if (
+        left_quote is None
+        and speaker is not None
+        and not inverted
+        and speaker[0] < frame_first
+        and toks[frame_first].tag in {"VVD", "VVZ"}
+        and toks[speaker[1] + 1].text == ","
+    ):
+        left_quote = _quote_ending_before(scope, speaker[0])  # '“...,” Trump, the nominee, said'
     left_start = left_quote.start if left_quote is not None else 0
     if left_quote is not None and scope.quote_of[scope.lo] < 0 and toks[scope.lo].start < left_start:
         left_start = toks[scope.lo].start  # 'Gore tried to, and he "made a mistake," Lichtman said'
@@ -197,6 +130,8 @@ def build_content(
         and marked is None
         and not _has_finite(toks, k, end)
         and not _as_predicate(toks, k, end)
+        and not (end < k and _left_clause(scope, frame_first) is not None)  # "..., the poll found."
+        and not (end >= k and _document_source(scope, speaker))  # "The survey found 90 percent support"
     ):
         return None  # "found them", "feel terrible"; but "sees them as a threat"
     # "The plan, he said, is sound"; not a participle: "X urged ..., saying, “...”"
@@ -214,6 +149,8 @@ def build_content(
         and span_holds(scope, left_clause, speaker)
     ):
         left_clause = None  # "Clinton celebrated ..., declaring ...": the speaker's own clause
+    if parenthetical and left_clause is not None and _adverbial_opening(scope, left_clause[0]):
+        parenthetical = False  # "After reciting the passage, Beck said, “...”": the opening sets the scene
     right_quote = _quote_starting(scope, k)
     if inverted and right_quote is None:
         # "The strike will end, said Anna Berg, a spokeswoman": what follows the speaker is apposition
@@ -245,7 +182,10 @@ def build_content(
         or right_start < k
         or (_has_verb(toks, k, end) and toks[k].tag not in {"PRP", "PRF"})
     )
-    if left_quote is not None and not (right_clause and spec.frame == "object"):
+    if end == k and toks[k].text.lower() in _ANSWER_WORDS:
+        return (toks[k].start, toks[k].end), False  # '“Is he fit?” 72 percent said yes'
+    comma_after = right_start <= scope.hi and toks[right_start].text == ","
+    if left_quote is not None and not (right_clause and spec.frame == "object" and not comma_after):
         return (left_start, left_quote.end), True
     if right_clause:
         if left_clause is not None and parenthetical:
@@ -258,6 +198,19 @@ def build_content(
     if end >= k:
         return (toks[k].start, toks[end].end), False
     return None
+
+
+def _adverbial_opening(scope: Scope, start: int) -> bool:
+    """The clause starting at offset `start` opens with a preposition, a subordinator or a participle."""
+    k = scope.lo
+    while k < scope.hi and scope.tokens[k].start < start:
+        k += 1
+    return scope.tokens[k].tag in _ADVERBIAL_TAGS
+
+
+def _document_source(scope: Scope, speaker: TokenSpan | None) -> bool:
+    """The speaker is a poll, a study, a report: its findings may be a bare noun phrase."""
+    return speaker is not None and scope.tokens[speaker[1]].text.lower() in lower_word_list("source_nouns_en")
 
 
 def _content_end(scope: Scope, end: int) -> int:
@@ -273,6 +226,8 @@ def _left_clause(scope: Scope, frame_first: int) -> tuple[int, int] | None:
     """'<clause>, X said': the clause before the comma that precedes the frame."""
     toks = scope.tokens
     comma = frame_first - 1
+    if comma - 1 > scope.lo and toks[comma].text.lower() == "as" and toks[comma - 1].text == ",":
+        comma -= 1  # "<clause>, as X noted"
     if comma <= scope.lo or toks[comma].text != ",":
         return None
     first = scope.lo
@@ -301,7 +256,7 @@ def source_content(scope: Scope, i: int, speaker: TokenSpan) -> tuple[int, int] 
     parenthetical = k <= scope.hi and toks[k].text == ","  # "Now, according to the poll, some are ..."
     while k <= scope.hi and toks[k].text == ",":
         k += 1
-    end = _right_end(scope, k) if k <= scope.hi else k - 1
+    end = right_end(scope, k) if k <= scope.hi else k - 1
     if first > scope.lo:
         start = _quote_aware_start(scope, scope.lo)
         return start, toks[end].end if parenthetical and end >= k else toks[first - 1].end

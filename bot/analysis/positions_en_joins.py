@@ -10,6 +10,8 @@ from bot.language.tokens import Sentence, Token
 
 _GAP_CHARS = frozenset(" \t\r\n\xa0.,;:!?")
 _QUOTE_OPENERS = frozenset("\"“„«'`")
+_ADVERBIAL_LINKS = frozenset({"when", "after"})
+_CLOSING_MARKS = "\"”»'’ "
 
 
 def quotes_of_tokens(tokens: list[Token], quotes: list[Quote]) -> list[int]:
@@ -42,14 +44,37 @@ def drop_nested(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
     kept: list[int] = []
     for n in order:
         cue_start = tokens[frames[n].cue[0]].start
-        if any(frames[m].content[0] <= cue_start < frames[m].content[1] for m in kept):
+        outer = [m for m in kept if frames[m].content[0] <= cue_start < frames[m].content[1]]
+        if outer and not _trim_before_adverbial(frames[n], [frames[m] for m in outer], tokens):
             continue
         kept.append(n)
     return [frames[n] for n in sorted(kept)]
 
 
+def _trim_before_adverbial(inner: Frame, outers: list[Frame], tokens: list[Token]) -> bool:
+    """ "She admitted it made a mistake when a doctor reported high lead levels": an adverbial clause
+    with its own finite verb of attribution ends the content it stands in; both frames stay."""
+    cue = tokens[inner.cue[0]]
+    if cue.tag not in {"VVD", "VVZ"} and cue.text.lower() != "asked":
+        return False
+    first = (
+        inner.speaker[0] if inner.speaker is not None and inner.speaker[0] < inner.cue[0] else inner.cue[0]
+    )
+    link = first - 1
+    if link < 1 or tokens[link].text.lower() not in _ADVERBIAL_LINKS:
+        return False
+    end = link - 1
+    while end > 0 and tokens[end].text in {",", "—", "–", "--"}:
+        end -= 1
+    if any(tokens[end].end <= outer.content[0] or outer.cue[1] >= link for outer in outers):
+        return False  # "Later, when I emailed him, he replied": the clause opens the outer frame
+    for outer in outers:
+        outer.content = (outer.content[0], tokens[end].end)
+    return True
+
+
 def join_continuations(
-    frames: list[Frame], quotes: list[Quote], sentences: list[Sentence], text: str
+    frames: list[Frame], quotes: list[Quote], sentences: list[Sentence], text: str, tokens: list[Token]
 ) -> list[Frame]:
     """Extend a frame over the quotations that directly follow its sentence and have no cue of their own."""
     if not frames or not quotes:
@@ -72,10 +97,15 @@ def join_continuations(
         frame = frames[k]
         if frame.content[1] > quote.start:
             continue
-        reach = max(frame.content[1], sentence_end(frame.content[1] - 1))
+        frame_end = max(frame.content[1], tokens[frame.cue[1]].end)
+        if frame.speaker is not None:
+            frame_end = max(frame_end, tokens[frame.speaker[1]].end)
+        reach = max(frame_end, sentence_end(frame_end - 1))
         if reach > quote.start:
             reach = frame.content[1]
         if quote.start - reach > 400 or any(ch not in _GAP_CHARS for ch in text[reach : quote.start]):
+            continue
+        if _tagged(text, quote):
             continue
         frame.content = (frame.content[0], quote.end)
         frame.quoted = True
@@ -105,6 +135,16 @@ def _join_backwards(
         frame.content = (quote.start, frame.content[1])
         content_starts[k] = quote.start
         covered.append(frame.content)
+
+
+def _tagged(text: str, quote: Quote) -> bool:
+    """A quotation followed by a speech tag of its own ('“Quiet,” Trump demanded.', '“Why?” he asked')
+    continues no earlier frame, even when its own verb was not recognised."""
+    inner = text[quote.start : quote.end].rstrip(_CLOSING_MARKS)
+    after = text[quote.end : quote.end + 3].lstrip(" \t,")
+    if not after or after[0] == "\n":
+        return False
+    return inner.endswith((",", "—", "–")) or (inner.endswith(("?", "!")) and after[0].islower())
 
 
 def _covered(frames: list[Frame]) -> list[tuple[int, int]]:

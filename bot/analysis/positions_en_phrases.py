@@ -19,7 +19,27 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "one"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 QUOTE_CHARS = frozenset("\"“”„«»'`")
 NP_LINKS = frozenset({"of", "for", "at", "from", "in", "on", "with", "to", "by"})
-NP_LINKS_LEFT = frozenset({"of", "for", "at", "in", "from"})
+# words that open a noun phrase whatever tag they got after a quotation: "his colleague", "former Gov."
+_NP_OPENERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "my",
+        "our",
+        "your",
+        "former",
+        "then",
+        "longtime",
+        "fellow",
+    }
+)
+_ADJECTIVE_TAGS = frozenset({"AJ0", "AJC", "AJS"})
+NP_LINKS_LEFT = frozenset({"of", "for", "at", "in", "from", "on"})
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend "
     "month year day night morning afternoon evening january february march april may june july "
@@ -65,8 +85,8 @@ def is_nominal(tok: Token, sentence_first: int) -> bool:
     return (
         tok.index != sentence_first
         and text[:1].isupper()
-        and text.isalpha()
-        and tok.tag not in FINITE_TAGS
+        and text.replace("-", "").isalpha()
+        and (tok.tag not in FINITE_TAGS or tok.tag == "VVB")  # "a Twitter spokesman": no imperative inside
         and text.lower() not in NOT_NAMES
     )
 
@@ -118,14 +138,20 @@ def left_np(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
         and tokens[j - 1].text.lower() in {"those", "people", "voters", "adults"}
     ):
         return (j - 1, j)  # "those surveyed said"
-    if not is_nominal(tok, lo) and tok.tag != "CRD" and (j != lo or not _sentence_initial_name(tok)):
-        return None
+    if (
+        not is_nominal(tok, lo)
+        and tok.tag != "CRD"
+        and (j != lo or not _sentence_initial_name(tok))
+        and not (j > lo and is_quote_mark(tokens[j - 1]) and _sentence_initial_name(tok))
+    ):
+        return None  # but '“...,” Shook said': a name after a quotation, whatever its tag
     k = j
     while k > lo:
         prev = tokens[k - 1]
         low = prev.text.lower()
         if (
             prev.tag in MODIFIER_TAGS
+            or low in _NP_OPENERS
             or is_nominal(prev, lo)
             or prev.text in {"-", "&", "‐"}
             or (prev.text == "." and _abbreviation_dot(tokens, k - 1))
@@ -134,6 +160,8 @@ def left_np(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
             k -= 1
         elif prev.text == ")" and (opened := _matching_open(tokens, k - 1, lo)) is not None and opened > lo:
             k = opened
+        elif low in {"'s", "’s"} and k - 2 >= lo and tokens[k - 2].text[:1].isupper():
+            k -= 2  # "Twitter's Adam Sharp", whatever tags the possessive got
         else:
             break
     # a determiner or possessive may not end a phrase it starts
@@ -160,6 +188,12 @@ def right_np(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
         elif nxt.text == "(" and (closing := _matching_close(tokens, k + 1, hi)) is not None:
             k = closing  # "Dick Durbin (D-Ill.)"
             continue
+        elif (
+            (nxt.tag == "AV0" or (low in {"and", "but", "or"} and tokens[k].tag in _ADJECTIVE_TAGS))
+            and k + 2 <= hi
+            and tokens[k + 2].tag in _ADJECTIVE_TAGS
+        ):
+            k += 1  # "the most recent data", "complete but unofficial returns"
         elif nxt.text == "." and _abbreviation_dot(tokens, k + 1) and k + 1 < hi:
             k += 1
         elif (
@@ -200,9 +234,17 @@ def skip_left_adverbials(tokens: list[Token], j: int, lo: int) -> int:
         low = tok.text.lower()
         clitic = low.replace("’", "'") in _CLITIC_AUXILIARIES
         if (
-            (tok.tag in AUX_TAGS and low not in RELATIVE_PRONOUNS and (tok.text[:1].isalpha() or clitic))
+            (
+                tok.tag in AUX_TAGS
+                and low not in RELATIVE_PRONOUNS
+                and (tok.text[:1].isalpha() or clitic)
+                and not (tok.tag == "AV0" and tok.text[:1].isupper() and j > lo)  # '“...,” Comey said'
+            )
             or low in {"n't", "n’t"}
             or (clitic and j - 1 >= lo and tokens[j - 1].tag in {"PNP", "PNQ"})  # "He’s", whatever its tag
+            or (
+                low in {"first", "last"} and j - 1 >= lo and tokens[j - 1].tag[:2] in {"VB", "VH"}
+            )  # "was first"
         ):
             j -= 1
         elif (

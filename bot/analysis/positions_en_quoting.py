@@ -15,24 +15,40 @@ _QUOTE_ENDINGS = frozenset(",?!")
 _CLAUSE_ENDS = frozenset({".", ",", "!", "?", ";"})
 _PLURAL_ENDINGS = frozenset({"NN2", "CRD", "NN0"})
 _POLLED = frozenset({"polled", "surveyed", "questioned", "interviewed"})
+_BEFORE_COLON_TAGS = frozenset({"AV0", "AVP", "AJC"})
+_MAX_BEFORE_COLON = 3
 _OBJECT_OPENINGS = frozenset({"AT0", "PNP", "CJT", "DPS", "DT0"})
 
 
 def quoting_verb(scope: Scope, i: int) -> bool:
     """Whether the verb at token i introduces the quotation next to it."""
     toks = scope.tokens
-    if toks[i].tag not in _VERB_TAGS:
+    if toks[i].tag not in _VERB_TAGS and not _past_read_as_adjective(scope, i):
         return False
     colon = i + 1
+    while colon <= min(scope.hi, i + _MAX_BEFORE_COLON) and (
+        toks[colon].tag in _BEFORE_COLON_TAGS or toks[colon].text.lower() == "it"
+    ):
+        colon += 1  # "went even further: “...”", "put it: “...”"
     if colon < len(toks) and toks[colon].text == ":" and _opens_quote(scope, colon + 1):
         return colon <= scope.hi
     if _closes_open_quote(scope, i - 1):  # '“...,” reacted Trump.'
         after = right_np(toks, i + 1, scope.hi)
-        return after is not None and (after[1] == scope.hi or toks[after[1] + 1].text in _CLAUSE_ENDS)
+        return after is not None and (
+            after[1] == scope.hi
+            or toks[after[1] + 1].text in _CLAUSE_ENDS
+            or toks[after[1] + 1].tag in {"PRF", "PRP"}  # "beamed Donald Hartley of Madison"
+        )
     subject = left_np(toks, i - 1, scope.lo) if i - 1 >= scope.lo else None
     if subject is not None and _closes_open_quote(scope, subject[0] - 1):  # '“...,” she quipped.'
-        return i == scope.hi or toks[i + 1].text in _CLAUSE_ENDS or toks[i + 1].tag in {"PRP", "AV0"}
+        return i == scope.hi or toks[i + 1].text in _CLAUSE_ENDS or toks[i + 1].tag in {"PRP", "AV0", "AVP"}
     return False
+
+
+def _past_read_as_adjective(scope: Scope, i: int) -> bool:
+    """'“...!” beamed Donald Hartley': a past tense right after a quotation, tagged as an adjective."""
+    tok = scope.tokens[i]
+    return tok.tag == "AJ0" and tok.text.endswith("ed") and _closes_open_quote(scope, i - 1)
 
 
 def mistagged_cue(scope: Scope, i: int, lex: Lexicon) -> CueSpec | None:

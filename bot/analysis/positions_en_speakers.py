@@ -165,8 +165,9 @@ def find_speaker(
         return _controller(scope, j), False, False
     if low in _COORDINATORS:
         return clause_subject(scope, j + 1), False, False
-    if toks[i].tag == "VVG" and i - 1 == j and low in _PARTICIPLE_LINKS:
-        subject = clause_subject(scope, j + 1, nearest=True)
+    if toks[i].tag == "VVG" and i - 1 == j and (low in _PARTICIPLE_LINKS or _after_quoted_comma(scope, j)):
+        # after a quotation inside a that-clause, the main clause's subject: "X insisted that “...,” claiming"
+        subject = clause_subject(scope, j + 1, nearest=low in _PARTICIPLE_LINKS)
         if subject is None and low == ",":
             subject = left_np(toks, j - 1, scope.lo)  # "The Journal, citing documents, reported ..."
         return subject, False, False
@@ -187,6 +188,14 @@ def find_speaker(
     if prev.text == "," and toks[i].tag in {"VVD", "VVZ"}:
         return clause_subject(scope, j), False, False  # "Biden complained ..., mocked ..."
     return None, False, False
+
+
+def _after_quoted_comma(scope: Scope, j: int) -> bool:
+    """Token j closes a quotation that ends in a comma: 'defended “New York values,” saying ...'."""
+    if scope.quote_of[j] < 0 or not is_quote_mark(scope.tokens[j]):
+        return False
+    quote = scope.quotes[scope.quote_of[j]]
+    return scope.text[quote.start : quote.end].rstrip("\"”'’» ").endswith(",")
 
 
 def _clause_before(scope: Scope, j: int) -> bool:
