@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters import discord_render, slack_render
+from bot import render_chat
 from bot.chat import Reply
 from bot.errors import UserFacingError
 from bot.ingest import article_from_text, decode, read_article
@@ -173,6 +174,17 @@ def test_pack_keeps_every_chunk_within_the_limit_and_loses_nothing(lines: list[s
 def test_defang_only_adds_zero_width_spaces(text: str) -> None:
     defanged = defang(text)
     assert defanged.replace(ZERO_WIDTH_SPACE, "") == text.replace(ZERO_WIDTH_SPACE, "")
+
+
+@FUZZ
+@given(texts)
+def test_defang_skips_no_pattern_it_needs(text: str) -> None:
+    """defang() skips a pattern when the character it needs is absent: the same as running them all."""
+    z = ZERO_WIDTH_SPACE
+    every_pattern = render_chat._SCHEME.sub(rf"\1{z}\2", text)
+    every_pattern = render_chat._WWW.sub(rf"\1{z}\2", every_pattern)
+    every_pattern = render_chat._DOMAIN_DOT.sub(f"{z}.", every_pattern)
+    assert defang(text) == render_chat._AT.sub(f"@{z}", every_pattern)
 
 
 long_texts = st.one_of(texts, st.tuples(texts, st.integers(1, 40)).map(lambda p: p[0] * p[1]))
