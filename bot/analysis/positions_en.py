@@ -32,11 +32,12 @@ from bot.analysis.positions_en_phrases import (
     is_quote_mark,
     skip_left_adverbials,
 )
-from bot.analysis.positions_en_plausible import plausible_cue
+from bot.analysis.positions_en_plausible import appearance_not_view, plausible_cue
 from bot.analysis.positions_en_quotes import find_quotes
 from bot.analysis.positions_en_quoting import QUOTING, mistagged_cue, quoting_verb
 from bot.analysis.positions_en_sources import cueless_frames
 from bot.analysis.positions_en_speakers import find_speaker, source_speaker, subject_left
+from bot.analysis.positions_en_tags import repaired_tags
 
 log = logging.getLogger(__name__)
 _ANY_WORD = re.compile(r"\w+")
@@ -67,11 +68,12 @@ def find_positions_en(doc: Document) -> list[RawPosition]:
     quote_of = quotes_of_tokens(tokens, quotes)
     lex = lexicon()
     frames: list[Frame] = []
-    for lo, hi in sentence_scopes(doc.sentences, tokens, quotes, quote_of, lex):
-        scope = Scope(text, tokens, quotes, quote_of, lo, hi, hi + 1)
-        frames.extend(_sentence_frames(scope, lex))
-    frames = drop_nested(frames, tokens)
-    frames = join_continuations(frames, quotes, doc.sentences, text, tokens)
+    with repaired_tags(tokens, quote_of, quotes, lex):
+        for lo, hi in sentence_scopes(doc.sentences, tokens, quotes, quote_of, lex):
+            scope = Scope(text, tokens, quotes, quote_of, lo, hi, hi + 1)
+            frames.extend(_sentence_frames(scope, lex))
+        frames = drop_nested(frames, tokens)
+        frames = join_continuations(frames, quotes, doc.sentences, text, tokens)
     positions = []
     for frame in frames:
         if (
@@ -116,6 +118,8 @@ def _sentence_cues(scope: Scope, lex: Lexicon) -> list[tuple[int, int, CueSpec]]
             spec = QUOTING
         if spec is None and i > scope.lo:
             spec = mistagged_cue(scope, i, lex)
+        if spec is not None and spec.frame == "raising" and appearance_not_view(scope, i):
+            spec = None
         if spec is not None and spec.frame == "topic":
             topic = topic_cue(toks, i, scope.hi, spec)
             if topic is not None and plausible_cue(scope, i):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.analysis.positions_en_frames import Frame, Scope
 from bot.analysis.positions_en_phrases import left_np
+from bot.language.lexicons import lower_word_list
 from bot.language.tokens import Token
 
 _LEAD_INS = frozenset({"-", "–", "—", "from", "--"})
@@ -51,6 +52,8 @@ def colon_frame(scope: Scope, i: int) -> Frame | None:
 
 def _looks_like_source(tok: Token) -> bool:
     """A name or a noun for a speaker; not a label such as "Note" or a number."""
+    if tok.text.lower() in lower_word_list("colon_labels_en"):
+        return False  # "Editor's Note:", "The Latest:"
     return (tok.text[:1].isupper() and tok.text.isalpha()) or tok.tag == "PNP"
 
 

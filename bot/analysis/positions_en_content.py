@@ -16,6 +16,7 @@ from bot.analysis.positions_en_right import right_end
 from bot.language.lexicons import lower_word_list
 from bot.language.tokens import Token
 
+_MAX_TITLE_WORDS = 4  # a quoted title: "Meet the Press", "Scandal"
 _CLAUSE_BREAKS = frozenset({";", "--", "—", "–"})
 _VERB_PREFIX = "V"
 _LOOKAHEAD = 12
@@ -36,6 +37,21 @@ def _as_predicate(toks: list[Token], first: int, last: int) -> bool:
 
 def _has_verb(toks: list[Token], first: int, last: int) -> bool:
     return any(toks[k].tag.startswith(_VERB_PREFIX) for k in range(first, last + 1))
+
+
+def _titled(scope: Scope, quote: Quote) -> bool:
+    """'on Fox News’s “Weekend Report,” Moss said': a title after a possessive, article or
+    preposition, not a quotation."""
+    toks = scope.tokens
+    first = next((k for k in range(scope.lo, scope.hi + 1) if toks[k].start >= quote.start), None)
+    if first is None or first - 1 < scope.lo:
+        return False
+    before = toks[first - 1]
+    if before.text.lower() not in {"’s", "'s", "the", "on", "in", "of"} and before.tag != "POS":
+        return False
+    if len(scope.text[quote.start : quote.end].split()) > _MAX_TITLE_WORDS:
+        return False
+    return not any(toks[k].tag in FINITE_TAGS for k in range(scope.lo, first))
 
 
 def _quote_starting(scope: Scope, k: int) -> Quote | None:
@@ -59,7 +75,7 @@ def _quote_ending_before(scope: Scope, k: int) -> Quote | None:
     if m < scope.lo or scope.quote_of[m] < 0 or m < k - 3:
         return None
     quote = scope.quotes[scope.quote_of[m]]
-    if quote.end != toks[m].end:
+    if quote.end != toks[m].end or _titled(scope, quote):
         return None
     # '"We won," she said' or '"We won", she said', not a name in quotes: 'the "Never Trump" camp said'
     punctuated = scope.text[quote.start : quote.end].rstrip("\"”'’» ")[-1:] in _QUOTE_END_PUNCTUATION

@@ -7,6 +7,8 @@ content. Such a verb-only sentence is read together with the quotation before it
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from bot.analysis.positions_en_cues import Lexicon, verb_cue
 from bot.analysis.positions_en_phrases import FINITE_TAGS
 from bot.analysis.positions_en_quotes import Quote
@@ -15,6 +17,7 @@ from bot.language.tokens import Sentence, Token
 _MAX_SPEAKER_TOKENS = 8
 _QUOTE_MARKS = "\"“”'’` "
 _CLAUSE_OPENERS = frozenset({"that", "whether", "if", ":"})
+_SENTENCE_OPENERS = frozenset({"He", "She", "They", "We", "I", "It", "The", "This", "But"})
 
 
 def sentence_scopes(
@@ -23,10 +26,7 @@ def sentence_scopes(
     """(first, last) token of each scope: the sentences, with a verb-only sentence joined to the
     quotation ending in "?" or "!" that stands before it."""
     scopes: list[tuple[int, int]] = []
-    for sentence in sentences:
-        if not sentence.tokens:
-            continue
-        lo, hi = sentence.first, sentence.last
+    for lo, hi in _split_after_abbreviations(sentences, tokens, quote_of):
         if (
             scopes
             and _closes_question(scopes[-1], tokens, quotes, quote_of)
@@ -41,6 +41,29 @@ def sentence_scopes(
             continue
         scopes.append((lo, hi))
     return scopes
+
+
+def _split_after_abbreviations(
+    sentences: list[Sentence], tokens: list[Token], quote_of: list[int]
+) -> Iterator[tuple[int, int]]:
+    """The splitter keeps "U.S." or "p.m." inside a sentence; a sentence-opening word right after
+    one ("... in the U.S. He says ...") starts a new sentence all the same."""
+    for sentence in sentences:
+        if not sentence.tokens:
+            continue
+        lo = sentence.first
+        for k in range(sentence.first + 1, sentence.last):
+            tok = tokens[k]
+            if (
+                tok.text.endswith(".")
+                and tok.text.count(".") >= 2
+                and quote_of[k] < 0
+                and tokens[k + 1].text in _SENTENCE_OPENERS
+                and tokens[k + 1].start > tok.end
+            ):
+                yield lo, k
+                lo = k + 1
+        yield lo, sentence.last
 
 
 def _closes_question(

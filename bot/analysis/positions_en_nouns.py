@@ -8,7 +8,7 @@ from typing import cast
 
 from bot.analysis.positions_en_frames import Frame, Scope
 from bot.analysis.positions_en_phrases import FINITE_TAGS, left_np
-from bot.language.lexicons import table
+from bot.language.lexicons import lower_word_list, table
 from bot.models import PositionKind
 
 _POSSESSIVE_TAGS = frozenset({"DPS", "POS"})
@@ -61,7 +61,7 @@ def noun_frame(scope: Scope, i: int) -> Frame | None:
         if toks[i + 1].text.lower() not in bare or i + 2 > scope.hi:
             return None
         speaker = _modifier_source(scope, i)  # "Republican calls for a special prosecutor"
-        if speaker is None:
+        if speaker is None and not _holderless(tok.text.lower()):
             return None
         start = i + 2
     elif toks[k].tag == "POS":
@@ -94,3 +94,9 @@ def _modifier_source(scope: Scope, i: int) -> tuple[int, int] | None:
     if prev >= scope.lo and prev > scope.lo and scope.tokens[prev].text[:1].isupper():
         return left_np(scope.tokens, prev, scope.lo) or (prev, prev)
     return None
+
+
+def _holderless(noun: str) -> bool:
+    """ "opposition to trade deals", "questions about the emails": a cue without a visible holder."""
+    words = lower_word_list("holderless_nouns_en")
+    return noun in words or (noun.endswith("s") and noun[:-1] in words)

@@ -240,7 +240,7 @@ def skip_left_adverbials(tokens: list[Token], j: int, lo: int) -> int:
                 and (tok.text[:1].isalpha() or clitic)
                 and not (tok.tag == "AV0" and tok.text[:1].isupper() and j > lo)  # '“...,” Comey said'
             )
-            or low in {"n't", "n’t"}
+            or low.endswith(("n't", "n’t"))  # "n’t", or "didn’t" as one token
             or (clitic and j - 1 >= lo and tokens[j - 1].tag in {"PNP", "PNQ"})  # "He’s", whatever its tag
             or (
                 low in {"first", "last"} and j - 1 >= lo and tokens[j - 1].tag[:2] in {"VB", "VH"}

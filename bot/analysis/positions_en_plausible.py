@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from bot.analysis.positions_en_frames import Scope
+from bot.language.lexicons import lower_word_list
 from bot.language.tokens import Token
 
 _ADJECTIVAL_BEFORE = frozenset({"AT0", "DPS", "CRD", "DT0", "AJ0", "ORD"})
 _QUANTITY_TAGS = frozenset({"CRD", "DT0"})
 _NOMINAL_AFTER = frozenset({"NN0", "NN1", "NN2", "NP0", "AJ0", "AJC", "AJS", "CRD", "VVG", "PRP", "PRF"})
+_PRESENCE_WORDS = frozenset({"on", "at", "with", "in", "before", "together", "alongside", "onstage", "for"})
 _GERUND_OK = frozenset({"before", "after", "while", "by", "in", "without"})
 
 
@@ -34,6 +36,12 @@ def plausible_cue(scope: Scope, i: int) -> bool:
         )
     ):
         return False  # "the proposed plan", "271 pledged delegates", "a lead in pledged delegates"
+    if nxt is not None and f"{tok.lemma.lower()} {nxt.text.lower()}" in lower_word_list("non_cue_pairs_en"):
+        return False  # "a think tank", "show up"
+    if tok.tag in {"VVN", "VVD"} and _adverb_modified_adjective(toks, i, scope.lo, nxt):
+        return False  # "a racially charged dismissal", "the widely shared view"
+    if tok.tag == "VVG" and prev is not None and prev.tag == "AT0":
+        return False  # "at the urging of", "the backing of": a noun
     if tok.tag == "VVN" and nxt is not None and nxt.text.lower() == "as" and tok.lemma == "know":
         return False  # "also known as"
     # "for not condemning", "instead of calling": a gerund after a preposition is no attribution
@@ -61,3 +69,25 @@ def _quantity_subject(prev: Token, nxt: Token | None) -> bool:
     """ "One in three said the party ...", "Several said they ...": a number or quantifier is the
     subject when no noun follows the verb it stands before."""
     return prev.tag in _QUANTITY_TAGS and (nxt is None or nxt.tag not in _NOMINAL_AFTER)
+
+
+def appearance_not_view(scope: Scope, i: int) -> bool:
+    """ "appeared on Fox News", "appeared together at a rally": "appear" of a presence, not of a view."""
+    toks = scope.tokens
+    k = i + 1
+    while k <= scope.hi and toks[k].tag in {"AV0", "XX0"} and toks[k].text.lower() not in _PRESENCE_WORDS:
+        k += 1
+    return k > scope.hi or toks[k].text.lower() in _PRESENCE_WORDS or toks[k].tag == "PUN"
+
+
+def _adverb_modified_adjective(toks: list[Token], i: int, lo: int, nxt: Token | None) -> bool:
+    """A participle between an -ly adverb (itself after a determiner, adjective, conjunction or
+    preposition) and a noun is an adjective: "his rough and racially charged dismissal"."""
+    if i - 2 < lo or nxt is None or nxt.tag not in {"NN1", "NN2"}:
+        return False
+    adverb, before = toks[i - 1], toks[i - 2]
+    return (
+        adverb.tag == "AV0"
+        and adverb.text.endswith("ly")
+        and (before.tag in _ADJECTIVAL_BEFORE or before.tag in {"CJC", "PRP", "PRF"})
+    )

@@ -51,9 +51,11 @@ def right_end(scope: Scope, start: int) -> int:
             break
         if tok.text == "," and k + 1 <= end and scope.quote_of[k] < 0:
             nxt = toks[k + 1].text.lower()
-            if (nxt in _CONTRASTS and _clause_follows(toks, k + 2, end)) or (
-                nxt == "according" and k + 2 <= end
-            ):
+            if (
+                nxt in _CONTRASTS
+                and _clause_follows(toks, k + 2, end)
+                and not _second_complement(toks, k + 2)
+            ) or (nxt == "according" and k + 2 <= end):
                 end = k - 1
                 break
         if (
@@ -94,3 +96,8 @@ def _starts_predicate(toks: list[Token], k: int, end: int) -> bool:
     while k <= end and toks[k].tag in {"AV0", "XX0"}:
         k += 1
     return k <= end and (toks[k].tag in FINITE_TAGS and toks[k].tag != "VVB")
+
+
+def _second_complement(toks: list[Token], k: int) -> bool:
+    """ ", but that he would not ...": a second that-clause of the same cue, not a new sentence part."""
+    return k < len(toks) and toks[k].text.lower() == "that" and toks[k].tag == "CJT"

@@ -8,6 +8,7 @@ from bot.analysis.positions_en_colon import colon_frame
 from bot.analysis.positions_en_cues import Lexicon, verb_cue
 from bot.analysis.positions_en_frames import Frame, Scope
 from bot.analysis.positions_en_nouns import noun_frame
+from bot.analysis.positions_en_perspective import perspective_frame
 from bot.analysis.positions_en_phrases import right_np
 from bot.language.lexicons import lower_word_list
 
@@ -33,6 +34,10 @@ def cueless_frames(scope: Scope, lex: Lexicon) -> list[Frame]:
             noun = noun_frame(scope, i)
             if noun is not None:
                 frames.append(noun)
+        elif toks[i].text.lower() in {"for", "to"} and i <= scope.lo + 1:
+            perspective = perspective_frame(scope, i)
+            if perspective is not None:
+                frames.append(perspective)
         elif toks[i].text.lower() == "in" and i <= scope.lo + 1:
             source = in_source_frame(scope, i)
             if source is not None:
