@@ -15,6 +15,7 @@ from bot.render_chat import (
     defang,
     group,
     pack,
+    quoted,
     truncate,
 )
 
@@ -67,7 +68,7 @@ def _actor(actor: ActorLine) -> str:
 
 
 def _position(position: PositionLine) -> str:
-    return f"• **{escape(position.who)}** *({position.kind})*: “{escape(position.quote)}”"
+    return f"• **{escape(position.who)}** *({position.kind})*: {quoted(escape(position.quote))}"
 
 
 def _embed_size(embed: discord.Embed) -> int:

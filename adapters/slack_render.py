@@ -13,6 +13,7 @@ from bot.render_chat import (
     briefing_parts,
     defang,
     pack,
+    quoted,
     truncate,
 )
 
@@ -66,7 +67,7 @@ def _actor(actor: ActorLine) -> str:
 
 
 def _position(position: PositionLine) -> str:
-    return f"• *{escape(position.who)}* _({position.kind})_: “{escape(position.quote)}”"
+    return f"• *{escape(position.who)}* _({position.kind})_: {quoted(escape(position.quote))}"
 
 
 def briefing_blocks(reply: Reply) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from bot.models import Briefing
+from bot.render_chat import quoted
 
 _LABELS = {
     "de": {
@@ -57,5 +58,5 @@ def print_briefing(briefing: Briefing, console: Console | None = None) -> None:
         actor = briefing.actor(position.actor)
         who = actor.name if actor else labels["unknown"]
         console.print(
-            f"  [bold]{who}[/bold] [dim]({position.kind})[/dim]: “{position.text}”", highlight=False
+            f"  [bold]{who}[/bold] [dim]({position.kind})[/dim]: {quoted(position.text)}", highlight=False
         )

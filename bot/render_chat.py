@@ -51,6 +51,18 @@ _AT = re.compile(r"@(?=[\w!&#])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+_OPENING_QUOTES = "\"„“”«»‚‘'"
+_CLOSING_QUOTES = "\"“”«»‘’'"
+
+
+def quoted(text: str) -> str:
+    """The text in quotation marks, unless it is already a quotation (a direct quote carries its own)."""
+    stripped = text.strip()
+    if len(stripped) > 1 and stripped[0] in _OPENING_QUOTES and stripped[-1] in _CLOSING_QUOTES:
+        return stripped
+    return f"“{text}”"
+
+
 def defang(text: str) -> str:
     """Text that chat clients will neither turn into links nor into mentions (@everyone, @here, @user).
 
@@ -189,7 +201,7 @@ def actor_plain(actor: ActorLine) -> str:
 
 
 def position_plain(position: PositionLine) -> str:
-    return f"{position.who} ({position.kind}): “{position.quote}”"
+    return f"{position.who} ({position.kind}): {quoted(position.quote)}"
 
 
 def without_controls(text: str) -> str:

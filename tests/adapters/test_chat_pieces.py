@@ -8,7 +8,7 @@ from adapters import discord_render, slack_render
 from bot.chat import Reply
 from bot.chat_text import decide, is_link_only, split_command_word
 from bot.models import Actor, Briefing, Position, Span, SummarySentence
-from bot.render_chat import defang, group, pack, split_text
+from bot.render_chat import defang, group, pack, quoted, split_text
 
 ARTICLE_WORDS = " ".join(["The minister said the talks would continue."] * 8)
 
@@ -112,3 +112,17 @@ def test_discord_messages_stay_within_embed_limits() -> None:
             assert len(embed.description or "") <= 4096 and len(embed.title or "") <= 256
     long_answer = Reply(kind="answer", text="word " * 1000, evidence=["quote " * 60] * 3)
     assert all(len(m.content or "") <= 2000 for m in discord_render.reply_messages(long_answer))
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('"Wir sind am Ziel."', '"Wir sind am Ziel."'),
+        ("„Wir sind am Ziel“", "„Wir sind am Ziel“"),
+        ("dass Österreich den Damm nicht baut", "“dass Österreich den Damm nicht baut”"),
+        ('"Yes," he said, "we will."', '"Yes," he said, "we will."'),
+        ('the "so-called" deal', '“the "so-called" deal”'),
+    ],
+)
+def test_a_position_is_quoted_once(text: str, shown: str) -> None:
+    assert quoted(text) == shown
