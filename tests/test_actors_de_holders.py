@@ -52,6 +52,18 @@ def holder(doc: Document, index: ActorIndex, text: str, span: str, nth: int = 0)
             "Schröder-Kenner",
             "Schröder-Kenner",
         ),
+        (  # a spokesperson for an institution named before by its full name
+            "Die Europäische Kommission bot an zu vermitteln. Laut einer Sprecherin der Kommission soll "
+            "im April verhandelt werden.",
+            "einer Sprecherin der Kommission",
+            "Europäische Kommission",
+        ),
+        (  # the genitive -s
+            "Das Bayerische Innenministerium prüft den Fall. Ein Sprecher des Innenministeriums sagte, man "
+            "warte ab.",
+            "Ein Sprecher des Innenministeriums",
+            "Bayerisches Innenministerium",
+        ),
         (  # a report named after its author
             "Der Deutsche Mieterbund (DMB) klagt. In dem DMB-Schreiben heißt es, man sei empört.",
             "dem DMB-Schreiben",

@@ -118,7 +118,9 @@ def role_holder(
     if refs and not (definite and described):
         return best_ref(refs)
     if _spokesperson(lemma):
-        found = compound_institution(index, head, sent, _SPOKESPERSON_TAILS)
+        found = compound_institution(index, head, sent, _SPOKESPERSON_TAILS) or _named_by_head_noun(
+            index, toks[h + 1 :], toks[0].start
+        )
         if found is not None:
             return found
     if not definite and lemma in _AGENTS and h + 1 == len(toks):
@@ -178,5 +180,26 @@ def recent(index: Index, before: int, sent: int, kinds: set[str], window: int = 
         if ref.start >= before:
             break
         if ref.record.kind in kinds and sent - ref.sent <= window:
+            chosen = ref.record
+    return chosen
+
+
+_NOUN_TAGS = frozenset({"NN", "NN1", "NN2"})
+
+
+def _named_by_head_noun(index: Index, after: list[Token], before: int) -> ActorRecord | None:
+    """ "eine Sprecherin der Kommission" -> the "Europäische Kommission" named before: the last organisation
+    whose name ends in the noun the spokesperson speaks for (genitive -s/-es allowed)."""
+    nouns = [t.text.lower() for t in after if t.tag in _NOUN_TAGS]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    forms = {noun, noun.removesuffix("s"), noun.removesuffix("es")}
+    chosen: ActorRecord | None = None
+    for ref in index.refs:
+        if ref.start >= before:
+            break
+        words = ref.record.name.lower().split()
+        if ref.record.kind == "organisation" and len(words) > 1 and words[-1] in forms:
             chosen = ref.record
     return chosen
