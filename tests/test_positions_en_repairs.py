@@ -3,24 +3,14 @@ sentence scopes after abbreviations: sentences written for these tests."""
 
 from __future__ import annotations
 
+from english_positions import positions
+
 from bot.analysis.document import build_document
-from bot.analysis.positions_en import find_positions_en
 from bot.analysis.positions_en_cues import lexicon
 from bot.analysis.positions_en_joins import quotes_of_tokens
 from bot.analysis.positions_en_quotes import find_quotes
 from bot.analysis.positions_en_tags import repaired_tags
 from bot.models import Article
-
-Found = tuple[str, str | None]
-
-
-def positions(text: str) -> list[Found]:
-    """(content, speaker) for each position found in the text."""
-    found = find_positions_en(build_document(Article(text=text, language="en")))
-    return [
-        (text[p.content[0] : p.content[1]], text[p.speaker[0] : p.speaker[1]] if p.speaker else None)
-        for p in found
-    ]
 
 
 def test_tags_are_repaired_inside_the_block_and_restored_after() -> None:
