@@ -3,29 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from german_positions import only, positions
 
-from bot.analysis.document import build_document
-from bot.analysis.positions import RawPosition
-from bot.analysis.positions_de import find_positions_de
 from bot.analysis.positions_de_lexicon import is_konjunktiv1
 from bot.language.tokens import Token
-from bot.models import Article
-
-
-def positions(text: str) -> list[tuple[str, str, str | None]]:
-    """(kind, content, speaker) for each position found in the text."""
-    doc = build_document(Article(text=text, language="de"))
-    found: list[RawPosition] = find_positions_de(doc)
-    return [
-        (p.kind, text[p.content[0] : p.content[1]], text[p.speaker[0] : p.speaker[1]] if p.speaker else None)
-        for p in found
-    ]
-
-
-def only(text: str) -> tuple[str, str, str | None]:
-    found = positions(text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_direct_quote_after_a_colon() -> None:

@@ -3,26 +3,9 @@ tagger reads as participles, time phrases in the prefield, and holder-noun look-
 
 from __future__ import annotations
 
-from bot.analysis.document import build_document
-from bot.analysis.positions import RawPosition
-from bot.analysis.positions_de import find_positions_de
+from german_positions import only, positions
+
 from bot.analysis.positions_de_lexicon import is_holder_noun
-from bot.models import Article
-
-
-def positions(text: str) -> list[tuple[str, str, str | None]]:
-    doc = build_document(Article(text=text, language="de"))
-    found: list[RawPosition] = find_positions_de(doc)
-    return [
-        (p.kind, text[p.content[0] : p.content[1]], text[p.speaker[0] : p.speaker[1]] if p.speaker else None)
-        for p in found
-    ]
-
-
-def only(text: str) -> tuple[str, str, str | None]:
-    found = positions(text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_closing_frame_after_a_relative_clause_in_konjunktiv() -> None:

@@ -3,19 +3,10 @@
 
 from __future__ import annotations
 
-from bot.analysis.document import build_document
-from bot.analysis.positions_de import find_positions_de
+from german_positions import positions
+
 from bot.analysis.positions_de_lexicon import is_konjunktiv1, is_konjunktiv2
 from bot.language.tokens import Token
-from bot.models import Article
-
-
-def positions(text: str) -> list[tuple[str, str, str | None]]:
-    doc = build_document(Article(text=text, language="de"))
-    return [
-        (p.kind, text[p.content[0] : p.content[1]], text[p.speaker[0] : p.speaker[1]] if p.speaker else None)
-        for p in find_positions_de(doc)
-    ]
 
 
 def verb(form: str, lemma: str) -> Token:

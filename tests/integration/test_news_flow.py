@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from fake_slack import BOT_TOKEN, SIGNING_SECRET, events_url, post_signed
+from fake_slack import BOT_TOKEN, events_url, post_signed
 from news_site import NewsSite
 from newsroom import desk_for
 from slack_plus import DigestSlack, delivery_key
+from stacks import start_slack_http
 
 from adapters.console import ConsoleAdapter
 from adapters.sinks import ConsoleSink, SlackSink
-from adapters.slack_adapters import SlackHttpAdapter
 from bot.chat import Command
 from bot.digest_run import Sinks
 from bot.service import ChatService
@@ -126,15 +126,7 @@ async def test_slack_slash_commands_subscribe_and_post_a_digest(
     sinks.register("slack", SlackSink(AsyncWebClient(token=BOT_TOKEN, base_url=slack.api_url)))
     desk = desk_for(tmp_path / "s.db", sinks)
     service = ChatService(news=desk)
-    adapter = SlackHttpAdapter(
-        service,
-        bot_token=BOT_TOKEN,
-        signing_secret=SIGNING_SECRET,
-        api_url=slack.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    await adapter.start()
+    adapter = await start_slack_http(service, slack)
     form = {"command": "/brief", "channel_id": "CNEWS", "team_id": "T0001", "trigger_id": "1.2"}
     try:
 
