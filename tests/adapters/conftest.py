@@ -9,7 +9,7 @@ import pytest_asyncio
 from contract import ANSWERERS
 from fake_discord import FakeDiscord
 from fake_slack import APP_TOKEN, BOT_TOKEN, WAIT, FakeSlack
-from stacks import discord_adapter, restored_discord_routes, start_slack_http
+from stacks import discord_fake, running_discord, slack_fake, start_slack_http
 
 from adapters.discord_adapter import DiscordAdapter
 from adapters.slack_adapters import SlackHttpAdapter, SlackSocketModeAdapter
@@ -39,14 +39,6 @@ def service(request: pytest.FixtureRequest) -> Iterator[ChatService]:
 
 
 @pytest_asyncio.fixture
-async def slack_fake() -> AsyncIterator[FakeSlack]:
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest_asyncio.fixture
 async def slack_http(slack_fake: FakeSlack, service: ChatService) -> AsyncIterator[SlackHttpAdapter]:
     adapter = await start_slack_http(service, slack_fake)
     yield adapter
@@ -65,19 +57,9 @@ async def slack_socket(slack_fake: FakeSlack, service: ChatService) -> AsyncIter
 
 
 @pytest_asyncio.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest_asyncio.fixture
 async def discord_bot(discord_fake: FakeDiscord, service: ChatService) -> AsyncIterator[DiscordAdapter]:
-    adapter = discord_adapter(service, discord_fake)
-    with restored_discord_routes():
-        try:
-            await adapter.start()
-            yield adapter
-        finally:
-            await asyncio.wait_for(adapter.stop(), WAIT)
+    async with running_discord(service, discord_fake) as adapter:
+        yield adapter
+
+
+__all__ = ["discord_fake", "slack_fake"]  # fixtures from stacks

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
+import pytest_asyncio
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 from discord_payloads import BOT_TOKEN as DISCORD_TOKEN
@@ -50,3 +52,34 @@ def restored_discord_routes() -> Iterator[None]:
         yield
     finally:
         Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+
+@contextlib.asynccontextmanager
+async def running_discord(service: ChatService, fake: FakeDiscord) -> AsyncIterator[DiscordAdapter]:
+    """The discord.py adapter started against the fake, stopped (and discord.py's URLs restored) after."""
+    adapter = discord_adapter(service, fake)
+    with restored_discord_routes():
+        try:
+            await adapter.start()
+            yield adapter
+        finally:
+            await asyncio.wait_for(adapter.stop(), WAIT)
+
+
+# fixtures shared by the suites that run the adapters (imported into their conftest modules)
+
+
+@pytest_asyncio.fixture
+async def slack_fake() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def discord_fake() -> AsyncIterator[FakeDiscord]:
+    fake = FakeDiscord()
+    await fake.start()
+    yield fake
+    await fake.stop()

@@ -13,10 +13,9 @@ if str(ADAPTER_TESTS) not in sys.path:
 from hardening_harness import (  # noqa: E402
     article_en,
     discord_bot,
-    discord_fake,
     recording_service,
-    slack_fake,
     slack_http,
 )
+from stacks import discord_fake, slack_fake  # noqa: E402
 
 __all__ = ["article_en", "discord_bot", "discord_fake", "recording_service", "slack_fake", "slack_http"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -14,7 +13,7 @@ import pytest
 import pytest_asyncio
 from fake_discord import FakeDiscord
 from fake_slack import WAIT, FakeSlack
-from stacks import discord_adapter, restored_discord_routes, start_slack_http
+from stacks import running_discord, start_slack_http
 
 from adapters.discord_adapter import DiscordAdapter
 from adapters.slack_adapters import SlackHttpAdapter
@@ -53,14 +52,6 @@ def recording_service() -> Iterator[RecordingService]:
 
 
 @pytest_asyncio.fixture
-async def slack_fake() -> AsyncIterator[FakeSlack]:
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest_asyncio.fixture
 async def slack_http(
     slack_fake: FakeSlack, recording_service: RecordingService
 ) -> AsyncIterator[SlackHttpAdapter]:
@@ -70,24 +61,11 @@ async def slack_http(
 
 
 @pytest_asyncio.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest_asyncio.fixture
 async def discord_bot(
     discord_fake: FakeDiscord, recording_service: RecordingService
 ) -> AsyncIterator[DiscordAdapter]:
-    adapter = discord_adapter(recording_service, discord_fake)
-    with restored_discord_routes():
-        await adapter.start()
-        try:
-            yield adapter
-        finally:
-            await asyncio.wait_for(adapter.stop(), WAIT)
+    async with running_discord(recording_service, discord_fake) as adapter:
+        yield adapter
 
 
 async def post_raw(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:

@@ -23,8 +23,8 @@ import pytest
 from drivers import DiscordSlashDriver, SlackEventsDriver, SlackSocketDriver
 from fake_discord import FakeDiscord
 from fake_slack import WAIT, FakeSlack, events_url, post_signed
-from hardening_harness import restored_discord_routes
 from llm_fake_server import FakeLlm
+from stacks import restored_discord_routes
 
 from adapters import discord_render, slack_render
 from adapters.discord_adapter import DiscordAdapter
