@@ -8,6 +8,7 @@ are acked and dropped; events nobody listens to are acked too, so Slack does not
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -240,7 +241,11 @@ class SlackBot:
         """Post the replies in order; returns the ts of the first message posted."""
         first_ts = None
         for reply in replies:
-            for message in reply_messages(reply):
+            if reply.briefing:  # takes a while to render: off the loop, so acks arriving meanwhile go first
+                messages = await asyncio.to_thread(reply_messages, reply)
+            else:
+                messages = reply_messages(reply)
+            for message in messages:
                 if heading and first_ts is None and "blocks" not in message:
                     message = {**message, "text": f"{heading}\n{message['text']}"}
                 try:

@@ -54,7 +54,7 @@ ARTICLES = [ROOT / "examples" / "example-en.txt", ROOT / "examples" / "beispiel-
 
 async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: bool = True) -> None:
     if kind == "bot":
-        from adapters.runner import warm_children
+        from adapters.runner import favour_event_loop, warm_children
         from adapters.slack_adapters import SlackHttpAdapter
         from bot.engine_process import EngineProcess
         from bot.service import ChatService
@@ -80,6 +80,7 @@ async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: boo
             warm_children(engine)()
         else:
             warm_up()
+        favour_event_loop()  # as `briefbot run` serves
         await adapter.start()
         port = adapter.port
     elif kind == "bare":

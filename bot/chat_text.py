@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 from bot.chat import Intent
@@ -94,9 +95,11 @@ def split_command_word(text: str, intent: Intent) -> tuple[Intent, str]:
 
 def is_link_only(text: str) -> bool:
     """A URL with little else around it: a request to fetch an article, which is not supported yet."""
+    if "://" not in text and "www." not in text.lower():  # cheaper than the search, on long articles
+        return False
     if not _URL.search(text):
         return False
-    return word_count(_URL.sub(" ", text)) < MIN_ARTICLE_WORDS
+    return not has_words(_URL.sub(" ", text), MIN_ARTICLE_WORDS)
 
 
 def first_url(text: str) -> str | None:
@@ -108,8 +111,10 @@ def first_url(text: str) -> str | None:
     return url if "://" in url else f"https://{url}"
 
 
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+def has_words(text: str, count: int) -> bool:
+    """Whether the text has at least `count` words; stops counting there (articles are long, and this
+    runs on the event loop for every message)."""
+    return count <= 0 or any(True for _ in islice(_WORD.finditer(text), count - 1, count))
 
 
 def looks_like_question(text: str) -> bool:
@@ -128,7 +133,7 @@ def decide(text: str, intent: Intent, *, in_article_thread: bool) -> tuple[Decis
         return "ask", body
     if is_link_only(body):
         return "link", body
-    if intent == "brief" or word_count(body) >= MIN_ARTICLE_WORDS:
+    if intent == "brief" or has_words(body, MIN_ARTICLE_WORDS):
         return "brief", body
     if in_article_thread or looks_like_question(body):
         return "ask", body

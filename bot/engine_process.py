@@ -68,18 +68,22 @@ def _exit_with_parent(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _analyse(article: Article) -> Briefing:
+# Results travel back as JSON: unpickling the models would run in the parent's result thread, holding
+# the GIL for one to two milliseconds per briefing while the event loop waits for it.
+
+
+def _analyse(article: Article) -> str:
     from bot.analysis.pipeline import analyse
 
-    return analyse(article)
+    return analyse(article).model_dump_json()
 
 
-def _read_and_analyse(data: bytes, source: str, max_bytes: int) -> tuple[Article, Briefing]:
+def _read_and_analyse(data: bytes, source: str, max_bytes: int) -> tuple[str, str]:
     from bot.analysis.pipeline import analyse
     from bot.ingest import read_article
 
     article = read_article(data, source=source, max_bytes=max_bytes)
-    return article, analyse(article)
+    return article.model_dump_json(), analyse(article).model_dump_json()
 
 
 _briefings: OrderedDict[str, Briefing] = OrderedDict()  # in the child: JSON -> the parsed briefing
@@ -121,12 +125,13 @@ class EngineProcess:
         )
 
     def analyse(self, article: Article) -> Briefing:
-        return self._call(_analyse, article)
+        return Briefing.model_validate_json(self._call(_analyse, article))
 
     def read_and_analyse(self, data: bytes, *, source: str, max_bytes: int) -> tuple[Article, Briefing]:
         """Decode and check the text (bot.ingest) and analyse it, both in the child; a bad input raises
         its UserFacingError here as it would in this process."""
-        return self._call(_read_and_analyse, data, source, max_bytes)
+        article_json, briefing_json = self._call(_read_and_analyse, data, source, max_bytes)
+        return Article.model_validate_json(article_json), Briefing.model_validate_json(briefing_json)
 
     def answer(
         self, briefing: Briefing, text: str, question: str, *, history: list[str] | None = None

@@ -6,7 +6,7 @@ import pytest
 
 from adapters import discord_render, slack_render
 from bot.chat import Reply
-from bot.chat_text import decide, is_link_only, split_command_word
+from bot.chat_text import decide, has_words, is_link_only, split_command_word
 from bot.models import Actor, Briefing, Position, Span, SummarySentence
 from bot.render_chat import defang, group, pack, quoted, split_text
 
@@ -44,6 +44,29 @@ def test_command_words_are_lower_case_only() -> None:
 
 def test_an_article_with_a_link_inside_is_still_an_article() -> None:
     assert not is_link_only(ARTICLE_WORDS + " Read more at https://example.com/x.")
+
+
+def test_a_long_article_with_links_is_an_article_and_a_link_with_a_few_words_a_link() -> None:
+    long_article = (ARTICLE_WORDS + " https://example.com/x ") * 50
+    assert decide(long_article, "auto", in_article_thread=False)[0] == "brief"
+    assert (
+        decide("Read this: WWW.Example.org/story-of-the-day today", "auto", in_article_thread=False)[0]
+        == "link"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        ("", 0, True),
+        ("", 1, False),
+        ("one two, three!", 3, True),
+        ("one two", 3, False),
+        ("x " * 10_000, 40, True),
+    ],
+)
+def test_has_words_counts_words_up_to_the_count(text: str, count: int, expected: bool) -> None:
+    assert has_words(text, count) is expected
 
 
 @pytest.mark.parametrize("limit", [5, 17, 80])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 from collections.abc import AsyncIterator
 
@@ -21,7 +22,9 @@ from fake_slack import (
 )
 from stacks import start_slack_http
 
+from adapters import slack_app, slack_render
 from adapters.slack_adapters import SlackHttpAdapter
+from bot.chat import Reply
 from bot.models import Article, Briefing
 from bot.service import LINK_TEXT, ChatService
 
@@ -48,6 +51,23 @@ async def test_mention_with_article_is_acked_at_once_and_briefed_in_its_thread(
     blocks = first.params["blocks"]
     assert blocks[0]["type"] == "header" and "Port strike" in blocks[0]["text"]["text"]
     assert slack_fake.calls[0].method == "auth.test"
+
+
+async def test_a_briefing_is_rendered_off_the_event_loop(
+    slack_fake: FakeSlack, slack_http: SlackHttpAdapter, article_en: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered_in: list[str] = []
+
+    def recording_render(reply: Reply) -> list[dict[str, object]]:
+        rendered_in.append(threading.current_thread().name)
+        return slack_render.reply_messages(reply)
+
+    monkeypatch.setattr(slack_app, "reply_messages", recording_render)
+    await post_signed(events_url(slack_http), event_body(mention(article_en, channel="C1", ts="6.1")))
+    await post_signed(events_url(slack_http), event_body(mention("help", channel="C1", ts="6.2")))
+    await slack_fake.wait_for_posts(2)
+    loop_thread = threading.current_thread().name
+    assert len(rendered_in) == 2 and rendered_in.count(loop_thread) == 1, rendered_in  # only the help
 
 
 async def test_slow_analysis_still_acks_within_three_seconds(slack_fake: FakeSlack, article_en: str) -> None:

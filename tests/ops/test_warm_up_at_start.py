@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -47,6 +49,21 @@ def _run_with_fakes(
     monkeypatch.setattr(runner, "serve", fake_serve)
     assert runner.run(settings) == 0
     return events, threads
+
+
+@pytest.fixture(autouse=True)
+def _switch_interval_restored() -> Iterator[None]:
+    before = sys.getswitchinterval()
+    yield
+    sys.setswitchinterval(before)
+
+
+def test_serving_lets_the_event_loop_take_the_gil_back_quickly(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.setswitchinterval(0.005)
+    _run_with_fakes(settings, monkeypatch, lambda: 0.0)
+    assert sys.getswitchinterval() == pytest.approx(runner.SERVING_SWITCH_INTERVAL)
 
 
 def test_run_warms_up_in_a_worker_thread_before_serving(
