@@ -1,6 +1,6 @@
 """Slack Events API under load: ack latency of the bot's HTTP endpoint, against a bare slack-bolt app.
 
-Sends signed Events API requests at a fixed rate (default 1,000 at 50 per second) to the bot's
+Sends signed Events API requests at a steady rate (default 1,000 at 50 per second) to the bot's
 endpoint on 127.0.0.1: the real SlackHttpAdapter (slack-bolt AsyncApp, ChatService with the offline
 engine, warmed up) in its own process, posting to a fake Slack Web API in a third process.
 One event in ten is an article to brief (the examples' body repeated --size times, so analyses run
@@ -11,6 +11,13 @@ other load on the machine at the time weighs on both alike. Prints failures and 
 p50/p99/max for both, pooled over the rounds, and the ratio of the p99s.
 
     python bench/bench_slack_load.py [--events 1000] [--rate 50] [--size 10] [--rounds 5] [--engine-thread]
+                                     [--arrivals even|random]
+
+--arrivals even (the default) sends one event every 1/rate seconds. Then an article's analysis, which
+takes about as long each time, always finishes as the same later event arrives, and its reply is
+posted while that event is acked. --arrivals random spaces the events as independent arrivals do
+(exponential gaps with the same mean rate, the same seeded schedule for the bot and the bare app):
+bursts slow the bare app too, and collisions with the bot's replies happen at random.
 
 The bot runs as `briefbot run` does: analyses in a child process at a lower CPU priority
 (bot/engine_process.py). --engine-thread runs them in the service's worker thread instead
@@ -26,6 +33,7 @@ import asyncio
 import contextlib
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -184,7 +192,19 @@ class Result:
         )
 
 
-async def fire(url: str, bodies: list[bytes], rate: float) -> Result:
+def schedule(count: int, rate: float, arrivals: str) -> list[float]:
+    """When to send each event, in seconds from the start."""
+    if arrivals == "even":
+        return [number / rate for number in range(count)]
+    gaps = random.Random(count).expovariate
+    times, due = [], 0.0
+    for _ in range(count):
+        times.append(due)
+        due += gaps(rate)
+    return times
+
+
+async def fire(url: str, bodies: list[bytes], rate: float, arrivals: str = "even") -> Result:
     result = Result([], {})
     timeout = aiohttp.ClientTimeout(total=SLACK_TIMEOUT)
     connector = aiohttp.TCPConnector(limit=200)
@@ -208,8 +228,8 @@ async def fire(url: str, bodies: list[bytes], rate: float) -> Result:
         loop = asyncio.get_running_loop()
         start = loop.time()
         tasks = []
-        for number, body in enumerate(bodies):
-            await asyncio.sleep(max(0.0, start + number / rate - loop.time()))
+        for due, body in zip(schedule(len(bodies), rate, arrivals), bodies, strict=True):
+            await asyncio.sleep(max(0.0, start + due - loop.time()))
             tasks.append(asyncio.create_task(send(session, body)))
         await asyncio.gather(*tasks)
     return result
@@ -249,14 +269,16 @@ async def settled(stats_url: str, quiet: float = 1.0) -> dict[str, int]:
     return counts
 
 
-async def bench(count: int, rate: float, size: int, rounds: int, *, engine_process: bool) -> None:
+async def bench(
+    count: int, rate: float, size: int, rounds: int, *, engine_process: bool, arrivals: str = "even"
+) -> None:
     """Both servers run side by side; rounds alternate between them, so that whatever else the machine
     does at the time weighs on both alike. The bot is idle (all replies posted) before each bare round."""
     bodies = build_events(count, size=size)
     words = len(article(ARTICLES[0], size).split())
     print(
-        f"{count} signed events at {rate:g}/s in {rounds} alternating rounds: 10% articles to brief "
-        f"(~{words:,} words each), 20% help, 70% chatter; analyses in "
+        f"{count} signed events at {rate:g}/s ({arrivals} arrivals) in {rounds} alternating rounds: "
+        f"10% articles to brief (~{words:,} words each), 20% help, 70% chatter; analyses in "
         f"{'a child process' if engine_process else 'a worker thread'}",
         flush=True,
     )
@@ -275,9 +297,9 @@ async def bench(count: int, rate: float, size: int, rounds: int, *, engine_proce
             share = -(-count // rounds)
             for number in range(rounds):
                 part = bodies[number * share : (number + 1) * share]
-                bot_round = await fire(bot_url, part, rate)
+                bot_round = await fire(bot_url, part, rate, arrivals)
                 await settled(stats_url)
-                bare_round = await fire(bare_url, part, rate)
+                bare_round = await fire(bare_url, part, rate, arrivals)
                 bot.add(bot_round)
                 bare.add(bare_round)
                 bot_ms, bare_ms = (1000 * percentile(r.latencies, 0.99) for r in (bot_round, bare_round))
@@ -299,6 +321,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=50.0, help="events per second")
+    parser.add_argument(
+        "--arrivals", choices=["even", "random"], default="even", help="evenly spaced or independent arrivals"
+    )
     parser.add_argument("--size", type=int, default=10, help="article length: the examples' body repeated")
     parser.add_argument("--rounds", type=int, default=5, help="alternations between the bot and the bare app")
     parser.add_argument(
@@ -312,7 +337,16 @@ def main() -> None:
         asyncio.run(serve(args.serve, args.api_url, args.port_file, engine_process=not args.engine_thread))
     else:
         engine_process = not args.engine_thread
-        asyncio.run(bench(args.events, args.rate, args.size, args.rounds, engine_process=engine_process))
+        asyncio.run(
+            bench(
+                args.events,
+                args.rate,
+                args.size,
+                args.rounds,
+                engine_process=engine_process,
+                arrivals=args.arrivals,
+            )
+        )
 
 
 if __name__ == "__main__":
