@@ -42,6 +42,7 @@ def build_service(
     return ChatService(
         analyse=analyse,
         answer_question=engine.answer if engine is not None else None,
+        answer_question_json=engine.answer_json if engine is not None else None,
         read_and_analyse=engine.read_and_analyse if engine is not None else None,
         max_article_bytes=settings.max_article_bytes,
         max_conversations=settings.max_conversations,

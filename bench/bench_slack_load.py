@@ -74,6 +74,7 @@ async def serve(kind: str, api_url: str, port_file: Path, *, engine_process: boo
             service = ChatService(
                 analyse=engine.analyse,
                 answer_question=engine.answer,
+                answer_question_json=engine.answer_json,
                 read_and_analyse=engine.read_and_analyse,
             )
         adapter = SlackHttpAdapter(

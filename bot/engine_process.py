@@ -10,7 +10,12 @@ an analysis finishing a few milliseconds later is invisible, a late ack is a ret
 `briefbot run` uses it by default (BRIEFBOT_ENGINE_PROCESSES, 0 = analyse in threads):
 
     engine = EngineProcess(workers=1, nice=10)
-    service = ChatService(analyse=engine.analyse, answer_question=engine.answer)
+    service = ChatService(
+        analyse=engine.analyse,
+        answer_question=engine.answer,
+        answer_question_json=engine.answer_json,  # questions about a remembered briefing (its JSON)
+        read_and_analyse=engine.read_and_analyse,
+    )
     ...
     engine.close()
 
@@ -137,7 +142,13 @@ class EngineProcess:
         self, briefing: Briefing, text: str, question: str, *, history: list[str] | None = None
     ) -> Answer:
         # as JSON: pickling the pydantic models costs several times more, in the bot's process
-        return self._call(_answer, briefing.model_dump_json(), text, question, list(history or []))
+        return self.answer_json(briefing.model_dump_json(), text, question, history=history)
+
+    def answer_json(
+        self, briefing_json: str, text: str, question: str, *, history: list[str] | None = None
+    ) -> Answer:
+        """`answer` for a briefing kept as its JSON (ChatService's Topic): no parsing in this process."""
+        return self._call(_answer, briefing_json, text, question, list(history or []))
 
     def warm(self) -> None:
         """Start the children and load their engine now rather than on the first message."""

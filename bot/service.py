@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 Analyse = Callable[[Article], Briefing]
 AnswerQuestion = Callable[..., Answer]
+AnswerFromJson = Callable[..., Answer]  # (briefing_json, text, question, *, history)
 ReadAndAnalyse = Callable[..., tuple[Article, Briefing]]  # (data, *, source, max_bytes)
 T = TypeVar("T")
 
@@ -68,7 +69,8 @@ class Topic:
 
     The briefing is kept as its JSON: one string rather than a thousand objects per article, which
     every full garbage collection would walk (hundreds of remembered articles stall the event loop
-    for tens of milliseconds). It is read back, in a worker thread, for each question (under 1 ms).
+    for tens of milliseconds). The engine's child process takes it as it is; in threads it is read back,
+    in a worker thread, for each question (under 1 ms).
     """
 
     id: str
@@ -115,6 +117,7 @@ class ChatService:
         *,
         analyse: Analyse | None = None,
         answer_question: AnswerQuestion | None = None,
+        answer_question_json: AnswerFromJson | None = None,
         read_and_analyse: ReadAndAnalyse | None = None,
         max_article_bytes: int = DEFAULT_MAX_BYTES,
         max_conversations: int = 500,
@@ -126,6 +129,7 @@ class ChatService:
         self.llm = llm  # the LLM engine (settings engine = "llm"): summaries, answers, quote renderings
         self._analyse = analyse
         self._answer = answer_question
+        self._answer_json = answer_question_json  # given the remembered JSON: nothing parsed here
         self._read_and_analyse_elsewhere = read_and_analyse
         self.max_article_bytes = max_article_bytes
         self._in_flight = 0
@@ -269,10 +273,7 @@ class ChatService:
                 self._threads.put(command.conversation, thread)
         topic = thread.topic
         history = list(thread.history)
-        answerer = self._answerer(command.channel)
-        answer = await self._run(
-            lambda: answerer(topic.briefing(), topic.article.text, question, history=history)
-        )
+        answer = await self._run(lambda: self._answer_about(topic, question, history, command.channel))
         thread.history.append(question)
         text = answer.answer if about is None else f"About “{about}”: {answer.answer}"
         evidence = [_clip(topic.article.text[c.start : c.end]) for c in answer.citations[:MAX_EVIDENCE]]
@@ -295,6 +296,12 @@ class ChatService:
     async def _run(self, func: Callable[..., T], *args: object, **kwargs: object) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, lambda: func(*args, **kwargs))
+
+    def _answer_about(self, topic: Topic, question: str, history: list[str], channel: str) -> Answer:
+        if self.llm is None and self._answer_json is not None:
+            return self._answer_json(topic.briefing_json, topic.article.text, question, history=history)
+        answerer = self._answerer(channel)
+        return answerer(topic.briefing(), topic.article.text, question, history=history)
 
     def _analyser(self) -> Analyse:
         if self._analyse is None:

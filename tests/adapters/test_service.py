@@ -17,6 +17,7 @@ from adapters.console import ConsoleAdapter
 from adapters.runner import build_adapters
 from bot.chat import Command
 from bot.errors import UserFacingError
+from bot.ingest import read_article
 from bot.models import Answer, Article, Briefing
 from bot.service import FALLBACK_TEXT, NO_ARTICLE_TEXT, ChatService
 from bot.settings import load_settings
@@ -81,6 +82,30 @@ async def test_threads_keep_their_own_history_and_channels_their_latest_article(
     assert other[0].text.startswith("About “Port strike")
     assert (await service.handle(Command(text="and the mayor", channel="elsewhere")))[0].text == FALLBACK_TEXT
     service.close()
+
+
+@pytest.mark.asyncio
+async def test_an_answerer_taking_json_gets_the_remembered_briefing_as_it_was_stored(article_en: str) -> None:
+    given: list[tuple[str, str, list[str]]] = []
+
+    def answer_json(briefing_json: str, text: str, question: str, *, history: list[str]) -> Answer:
+        given.append((briefing_json, question, list(history)))
+        return Answer(question=question, answered=True, answer="from the JSON")
+
+    def parsed_answer(*_: object, **__: object) -> Answer:
+        raise AssertionError("the briefing was parsed back although the answerer takes JSON")
+
+    service = ChatService(analyse=_briefing, answer_question=parsed_answer, answer_question_json=answer_json)
+    await service.handle(Command(text=article_en, channel="c", conversation="t1"))
+    await service.handle(Command(text="Who is she?", channel="c", conversation="t1"))
+    reply = (await service.handle(Command(text="and why", channel="c", conversation="t1")))[0]
+    service.close()
+    briefing = _briefing(read_article(article_en.encode(), source="chat message"))
+    assert reply.text == "from the JSON"
+    assert [(Briefing.model_validate_json(j), q, h) for j, q, h in given] == [
+        (briefing, "Who is she?", []),
+        (briefing, "and why", ["Who is she?"]),
+    ]
 
 
 @pytest.mark.asyncio

@@ -34,9 +34,9 @@ def test_briefings_and_answers_from_the_child_equal_the_local_ones(engine: Engin
     assert briefing == analyse(article) and briefing.actors
     question = "Who said what?" if name.endswith("en.txt") else "Wer hat was gesagt?"
     history = ["Who is involved?"]
-    assert engine.answer(briefing, article.text, question, history=history) == answer_question(
-        briefing, article.text, question, history=history
-    )
+    local = answer_question(briefing, article.text, question, history=history)
+    assert engine.answer(briefing, article.text, question, history=history) == local
+    assert engine.answer_json(briefing.model_dump_json(), article.text, question, history=history) == local
 
 
 def test_the_children_run_at_a_lower_cpu_priority(engine: EngineProcess) -> None:

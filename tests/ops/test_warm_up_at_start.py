@@ -115,6 +115,9 @@ class _FakeEngine:
     def answer(self, *args: object, **kwargs: object) -> object:
         raise RuntimeError("not needed here")
 
+    def answer_json(self, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("not needed here")
+
     def read_and_analyse(self, *args: object, **kwargs: object) -> object:
         raise RuntimeError("not needed here")
 
