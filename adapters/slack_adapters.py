@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
 
 from adapters.base import ChatAdapter
 from adapters.ops_http import add_ops_routes
@@ -18,6 +21,7 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 TIMESTAMP_HEADER = "x-slack-request-timestamp"
+SIGNATURE_HEADER = "x-slack-signature"
 
 
 class SlackSocketModeAdapter(ChatAdapter):
@@ -76,6 +80,8 @@ class SlackHttpAdapter(ChatAdapter):
         self.host = host
         self.port = port
         self._runner: web.AppRunner | None = None
+        self._verifier = SignatureVerifier(signing_secret)
+        self._dispatching: set[asyncio.Task[None]] = set()
 
     def web_app(self) -> web.Application:
         app = web.Application(client_max_size=2 * 1024 * 1024)
@@ -103,15 +109,41 @@ class SlackHttpAdapter(ChatAdapter):
     async def _events(self, request: web.Request) -> web.Response:
         # Both checks come before the signature check and would otherwise be a 500 and a logged traceback
         # for any unauthenticated client.
+        if not _plausible_timestamp(request.headers.get(TIMESTAMP_HEADER, "0")):
+            # slack_sdk's verifier calls int() on it
+            return web.json_response({"error": "invalid request"}, status=401)
         try:
             bolt_request = await to_bolt_request(request)
         except (UnicodeDecodeError, LookupError):  # undecodable body or unknown charset
             return web.json_response({"error": "undecodable body"}, status=400)
-        if not _plausible_timestamp(bolt_request.headers.get(TIMESTAMP_HEADER, ["0"])[0]):
-            # slack_sdk's verifier calls int() on it
-            return web.json_response({"error": "invalid request"}, status=401)
+        if _acked_at_once(request, bolt_request.raw_body):
+            if not self._verifier.is_valid(
+                body=bolt_request.raw_body,
+                timestamp=request.headers.get(TIMESTAMP_HEADER),
+                signature=request.headers.get(SIGNATURE_HEADER),
+            ):
+                return web.json_response({"error": "invalid request"}, status=401)
+            task = asyncio.create_task(self._dispatch_after_ack(bolt_request))
+            self._dispatching.add(task)  # the loop keeps only weak references to tasks
+            task.add_done_callback(self._dispatching.discard)
+            return web.Response(status=200)
         bolt_response = await self.bot.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
+
+    async def _dispatch_after_ack(self, bolt_request: AsyncBoltRequest) -> None:
+        """An Events API delivery, already acked: slack-bolt runs its middleware and listeners now (and
+        checks the signature again)."""
+        response = await self.bot.app.async_dispatch(bolt_request)
+        if response.status >= 400:
+            log.warning("an acknowledged event was refused by slack-bolt (HTTP %d)", response.status)
+
+
+def _acked_at_once(request: web.Request, body: str) -> bool:
+    """Events API deliveries (JSON) are acked as soon as their signature is checked, before slack-bolt
+    dispatches them: their ack carries nothing, and Slack waits for it. Slash commands and
+    interactivity (form-encoded) can answer in their ack, and the URL verification must echo its
+    challenge: those go through slack-bolt first."""
+    return request.content_type == "application/json" and "url_verification" not in body
 
 
 def _plausible_timestamp(value: str) -> bool:

@@ -6,7 +6,7 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 import pytest_asyncio
@@ -68,6 +68,35 @@ async def test_a_briefing_is_rendered_off_the_event_loop(
     await slack_fake.wait_for_posts(2)
     loop_thread = threading.current_thread().name
     assert len(rendered_in) == 2 and rendered_in.count(loop_thread) == 1, rendered_in  # only the help
+
+
+async def test_events_are_acked_before_slack_bolt_dispatches_them_commands_after(
+    slack_fake: FakeSlack, slack_http: SlackHttpAdapter
+) -> None:
+    async def slow_middleware(next_: Callable[[], Awaitable[None]]) -> None:
+        await asyncio.sleep(0.6)
+        await next_()
+
+    slack_http.bot.app.middleware(slow_middleware)
+    started = time.monotonic()
+    status, _ = await post_signed(events_url(slack_http), event_body(mention("help", channel="C1", ts="8.1")))
+    acked_in = time.monotonic() - started
+    assert status == 200 and acked_in < 0.4, acked_in
+    await slack_fake.wait_for_posts(1)  # the listener still ran, after the middleware
+    assert time.monotonic() - started >= 0.6
+    command = {
+        "command": "/brief",
+        "text": "help",
+        "channel_id": "C1",
+        "user_id": "U1",
+        "team_id": "T0001",
+        "response_url": "http://127.0.0.1:9/unused",
+        "trigger_id": "1.3",
+    }
+    started = time.monotonic()
+    status, text = await post_signed(events_url(slack_http), command, form=True)
+    assert status == 200 and time.monotonic() - started >= 0.6  # through slack-bolt before its ack...
+    assert "I brief German and English news articles" in text  # ...which carries the answer
 
 
 async def test_slow_analysis_still_acks_within_three_seconds(slack_fake: FakeSlack, article_en: str) -> None:
@@ -295,10 +324,10 @@ async def test_web_api_calls_share_one_connection_and_it_closes_with_the_adapter
 ) -> None:
     adapter = await start_slack_http(service, slack_fake)
     try:
-        for number in range(4):
+        for number in range(4):  # one after the other: calls at the same time need connections of their own
             event = mention("help", channel="C1", ts=f"7.{number}")
             await post_signed(events_url(adapter), event_body(event))
-        await slack_fake.wait_for_posts(4)
+            await slack_fake.wait_for_posts(number + 1)
     finally:
         session = adapter.bot.app.client.session
         await adapter.stop()
