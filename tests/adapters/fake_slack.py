@@ -189,6 +189,19 @@ def event_body(event: dict[str, Any], *, event_id: str | None = None) -> dict[st
     }
 
 
+def slash_command(text: str, *, channel: str = "C1", trigger_id: str = "1.2") -> dict[str, str]:
+    """The fields Slack sends for `/brief <text>` (form-encoded over HTTP, a payload in Socket Mode)."""
+    return {
+        "command": "/brief",
+        "text": text,
+        "channel_id": channel,
+        "user_id": "U1",
+        "team_id": "T0001",
+        "response_url": "http://127.0.0.1:9/unused",
+        "trigger_id": trigger_id,
+    }
+
+
 def mention(text: str, *, channel: str, ts: str, thread_ts: str | None = None) -> dict[str, Any]:
     event = {
         "type": "app_mention",

@@ -19,6 +19,7 @@ from fake_slack import (
     events_url,
     mention,
     post_signed,
+    slash_command,
 )
 from stacks import start_slack_http
 
@@ -84,17 +85,8 @@ async def test_events_are_acked_before_slack_bolt_dispatches_them_commands_after
     assert status == 200 and acked_in < 0.4, acked_in
     await slack_fake.wait_for_posts(1)  # the listener still ran, after the middleware
     assert time.monotonic() - started >= 0.6
-    command = {
-        "command": "/brief",
-        "text": "help",
-        "channel_id": "C1",
-        "user_id": "U1",
-        "team_id": "T0001",
-        "response_url": "http://127.0.0.1:9/unused",
-        "trigger_id": "1.3",
-    }
     started = time.monotonic()
-    status, text = await post_signed(events_url(slack_http), command, form=True)
+    status, text = await post_signed(events_url(slack_http), slash_command("help"), form=True)
     assert status == 200 and time.monotonic() - started >= 0.6  # through slack-bolt before its ack...
     assert "I brief German and English news articles" in text  # ...which carries the answer
 

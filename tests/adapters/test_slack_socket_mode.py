@@ -6,7 +6,7 @@ import asyncio
 import json
 
 import pytest
-from fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack, event_body, mention
+from fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack, event_body, mention, slash_command
 
 from adapters.slack_adapters import SlackSocketModeAdapter
 
@@ -37,16 +37,7 @@ async def test_events_are_acked_and_answered_once_even_when_retried(
 async def test_slash_command_help_is_answered_in_the_ack(
     slack_fake: FakeSlack, slack_socket: SlackSocketModeAdapter
 ) -> None:
-    payload = {
-        "command": "/brief",
-        "text": "help",
-        "channel_id": "C1",
-        "user_id": "U1",
-        "team_id": "T0001",
-        "response_url": "http://127.0.0.1:9/unused",
-        "trigger_id": "1.2",
-    }
-    envelope = await slack_fake.push("slash_commands", payload)
+    envelope = await slack_fake.push("slash_commands", slash_command("help"))
     assert "I brief German and English" in json.dumps(slack_fake.acks[envelope]["payload"])
     assert slack_fake.posted() == []
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
-from fake_slack import SIGNING_SECRET, FakeSlack, event_body, events_url, mention, sign
+from fake_slack import SIGNING_SECRET, FakeSlack, event_body, events_url, mention, sign, slash_command
 from hardening_harness import RecordingService, post_raw, tracebacks
 
 from adapters.slack_adapters import SlackHttpAdapter
@@ -38,16 +38,7 @@ def _event() -> tuple[bytes, str]:
 
 
 def _slash_command() -> tuple[bytes, str]:
-    form = {
-        "command": "/brief",
-        "text": "help",
-        "channel_id": "C1",
-        "user_id": "U1",
-        "team_id": "T0001",
-        "response_url": "http://127.0.0.1:9/unused",
-        "trigger_id": "1.2",
-    }
-    return urlencode(form).encode(), "application/x-www-form-urlencoded"
+    return urlencode(slash_command("help")).encode(), "application/x-www-form-urlencoded"
 
 
 def _signed(body: bytes, content_type: str, *, timestamp: int | None = None) -> Request:
