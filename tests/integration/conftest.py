@@ -12,6 +12,9 @@ sys.path.insert(0, str(HERE.parent / "adapters"))  # the fake Slack and Discord 
 
 from news_site import NewsSite  # noqa: E402
 from newsroom import fake_analyse  # noqa: E402
+from stacks import discord_fake  # noqa: E402
+
+__all__ = ["discord_fake"]  # the fixture, shared with the adapter suites (tests/adapters/stacks.py)
 
 from bot.store import Store  # noqa: E402
 

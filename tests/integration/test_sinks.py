@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
-import pytest_asyncio
 from discord_payloads import BOT_TOKEN
 from fake_discord import FakeDiscord
 
 from adapters.sinks import DiscordSink, discord_nonce
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest_asyncio.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 async def test_discord_sink_posts_with_a_nonce_and_no_mentions(discord_fake: FakeDiscord) -> None:
